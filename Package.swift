@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "config-api",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "config-api", targets: ["ConfigAPI"]),
+        .library(name: "YAMLPatch", targets: ["YAMLPatch"]),
+        .library(name: "GitOps", targets: ["GitOps"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "YAMLPatch", dependencies: ["CYAML"]),
+        .target(name: "GitOps", dependencies: [
+            "CLibGit2",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "ConfigAPI", dependencies: [
+            "YAMLPatch", "GitOps",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "ConfigAPIBench", dependencies: [
+            "YAMLPatch", "GitOps",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps"]),
+        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

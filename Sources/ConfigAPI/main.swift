@@ -1,0 +1,5 @@
+import ArgumentParser
+import YAMLPatch
+import GitOps
+
+print("config-api")

@@ -1,0 +1,29 @@
+/// A typed YAML value, as JSON sees it: what a path reads and what an edit writes.
+///
+/// Mappings keep their key order. Aliases have no case of their own: a value is read from a
+/// ``DocumentTree`` with ``DocumentTree/value(of:)``, which expands them under a budget.
+public enum YAMLValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case sequence([YAMLValue])
+    case mapping([Entry])
+
+    /// One key and its value in a ``YAMLValue/mapping(_:)``.
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        public var value: YAMLValue
+        public init(key: String, value: YAMLValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The value stored under `key` when this is a mapping.
+    public subscript(key: String) -> YAMLValue? {
+        guard case .mapping(let entries) = self else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import ConfigAPI
+
+@Test func builds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import GitOps
+
+@Test func builds() { #expect(Bool(true)) }
