@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `config-api` command: edits YAML project files byte-exactly and commits them with libgit2.
+@main
+struct ConfigAPI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config-api",
+        abstract: "Edit GitOps project files without noise, and commit and push every update exactly once.",
+        discussion: """
+            File commands (get, set, merge, delete, append) read one YAML file and print the whole \
+            new document, or write it in place with -i. Only the bytes of the changed value move: \
+            comments, blank lines and indentation stay as they were.
+
+            Exit codes: 0 done (changed or unchanged), 64 usage, 65 bad data (YAML, JSON, path, \
+            no match, validation), 66 missing file or project, 70 internal (edit verification \
+            failed), 73 cannot write, 75 push retries exhausted, 77 authentication refused.
+            """,
+        version: "0.1.0",
+        subcommands: []
+    )
+}

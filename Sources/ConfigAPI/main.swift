@@ -1,5 +1,0 @@
-import ArgumentParser
-import YAMLPatch
-import GitOps
-
-print("config-api")
