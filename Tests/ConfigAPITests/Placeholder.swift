@@ -1,4 +1,16 @@
 import Testing
+import YAMLPatch
 @testable import ConfigAPI
 
-@Test func builds() { #expect(Bool(true)) }
+@Test func jsonKeepsKeyOrderAndTypes() throws {
+    let value = try JSONText.parse(#"{"z": 1, "a": {"hash": "1234567", "n": null, "b": true, "f": 1.5, "s": "x\/y"}}"#, origin: "--spec")
+    guard case .mapping(let entries) = value else { Issue.record("not a mapping"); return }
+    #expect(entries.map(\.key) == ["z", "a"])
+    #expect(value["a"]?["hash"] == .string("1234567"))
+    #expect(value["a"]?["n"] == .null)
+    #expect(value["a"]?["b"] == .bool(true))
+    #expect(value["a"]?["f"] == .double(1.5))
+    #expect(value["a"]?["s"] == .string("x/y"))
+    #expect(JSONText.render(value) == #"{"z":1,"a":{"hash":"1234567","n":null,"b":true,"f":1.5,"s":"x/y"}}"#)
+    #expect(throws: CommandFailure.self) { try JSONText.parse("{\"a\": }", origin: "--spec") }
+}
