@@ -26,12 +26,12 @@ struct LocalBranch {
         return try repository.moveReference(referenceName, to: commit, expecting: base, logMessage: "config-api: commit")
     }
 
-    /// After a push: fast-forwards the branch to `commit` where that is safe. Leaves it alone
-    /// (returning false) when it does not exist, has commits `commit` does not contain, or
+    /// After a push: fast-forwards the branch to `commit` where that is safe (true also when the
+    /// branch already contains `commit`). Leaves it alone (returning false) when it does not exist, has commits `commit` does not contain, or
     /// when a file the move would update has uncommitted changes in the work tree.
     func fastForward(to commit: ObjectID, logger: Logger) throws -> Bool {
         guard let current = try tip() else { return false }
-        if current == commit { return true }
+        if try current == commit || repository.isDescendant(current, of: commit) { return true }
         guard try repository.isDescendant(commit, of: current) else {
             logger.notice("local branch \(name) has commits that are not on the remote; left as it is")
             return false
