@@ -56,7 +56,7 @@ struct LocalRemoteUpdate: BranchPublisher {
 
     func fetchTip() throws -> ObjectID {
         guard let tip = try objects.target(ofReference: "refs/heads/\(branch)") else {
-            throw GitOpsError.missingBranch("\(remote.displayURL) \(branch)")
+            throw GitOpsError.missingBranch("\(branch) at \(remote.displayURL)")
         }
         return tip
     }
@@ -99,7 +99,7 @@ struct SmartTransportPush: BranchPublisher {
     func fetchTip() throws -> ObjectID {
         try remote.fetch(branch: branch, into: trackingReference, session: TransferSession(credentials: credentials))
         guard let tip = try objects.target(ofReference: trackingReference) else {
-            throw GitOpsError.missingBranch("\(remote.displayURL) \(branch)")
+            throw GitOpsError.missingBranch("\(branch) at \(remote.displayURL)")
         }
         return tip
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// An exclusive `flock` on a lock file in a clone's git folder (`config-api.lock`): serialises
+/// An exclusive `flock` on a lock file in a clone's common git folder (`config-api.lock`, shared
+/// by linked work trees since they share references): serialises
 /// the processes (and threads: each lock opens its own file description) that update one
 /// clone's references, index and work tree. The file itself is left in place; only the lock
 /// is released, when the object goes away.

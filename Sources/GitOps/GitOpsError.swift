@@ -3,7 +3,7 @@
 ///
 /// Suggested exit codes (DESIGN.md): `authenticationRefused` → 77, `retriesExhausted` → 75,
 /// `notARepository` / `missingBranch` / `missingRemote` / `notAFile` → 66,
-/// `rejectedByServer` / `uncommittedChanges` / `lockTimeout` → 73, `libgit2` → 70.
+/// `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` / `lockTimeout` → 73, `libgit2` → 70.
 public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The remote refused the credentials (or asked for some and none were given).
     case authenticationRefused(remote: String)
@@ -22,6 +22,8 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAFile(path: String)
     /// `--no-push` would have to overwrite uncommitted changes in the work tree (nothing written).
     case uncommittedChanges(path: String)
+    /// `--no-push` on a branch that another work tree of the repository has checked out.
+    case branchCheckedOutElsewhere(String)
     /// Another process kept the clone's lock file longer than the timeout.
     case lockTimeout(path: String, seconds: Double)
     /// Any other libgit2 failure, with its return code and message.
@@ -37,6 +39,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingRemote(let remote): "no such remote: \(remote)"
         case .notAFile(let path): "not a regular file in the commit: \(path)"
         case .uncommittedChanges(let path): "uncommitted changes in \(path) would be overwritten; commit or stash them first"
+        case .branchCheckedOutElsewhere(let branch): "branch \(branch) is checked out in another work tree"
         case .lockTimeout(let path, let seconds): "could not lock \(path) within \(seconds) s (another config-api running?)"
         case .libgit2(let code, let message): "libgit2 error \(code): \(message)"
         }
@@ -50,7 +53,8 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .authenticationRefused(let remote): return .authenticationRefused(remote: clean(remote))
         case .rejectedByServer(let reason): return .rejectedByServer(reason: clean(reason))
         case .libgit2(let code, let message): return .libgit2(code: code, message: clean(message))
-        case .notARepository, .missingBranch, .missingRemote, .notAFile, .uncommittedChanges, .lockTimeout, .retriesExhausted: return self
+        case .notARepository, .missingBranch, .missingRemote, .notAFile, .uncommittedChanges, .branchCheckedOutElsewhere,
+             .lockTimeout, .retriesExhausted: return self
         }
     }
 }

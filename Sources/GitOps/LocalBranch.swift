@@ -11,6 +11,12 @@ struct LocalBranch {
     /// Whether HEAD points at this branch in a repository with a work tree.
     var isCheckedOut: Bool { repository.workDirectory != nil && repository.headBranch == name }
 
+    /// Whether a linked work tree (not this one) has the branch checked out: moving it would
+    /// leave that work tree's files behind its HEAD.
+    func isCheckedOutInAnotherWorkTree() throws -> Bool {
+        try !isCheckedOut && repository.isCheckedOutInAnyWorkTree(branch: name)
+    }
+
     /// The branch's commit, nil when the branch does not exist.
     func tip() throws -> ObjectID? {
         try repository.target(ofReference: referenceName)
@@ -18,8 +24,10 @@ struct LocalBranch {
 
     /// Moves the branch from `base` to `commit` (a child of `base`), updating a checked-out work
     /// tree first. Returns false when the branch moved meanwhile; throws `uncommittedChanges`
-    /// (writing nothing) when a file to be updated has uncommitted changes.
+    /// (writing nothing) when a file to be updated has uncommitted changes, and
+    /// `branchCheckedOutElsewhere` when another work tree of the repository has it checked out.
     func advance(from base: ObjectID, to commit: ObjectID, file: String) throws -> Bool {
+        if try isCheckedOutInAnotherWorkTree() { throw GitOpsError.branchCheckedOutElsewhere(name) }
         if isCheckedOut, try !repository.checkoutSafely(commit, from: base) {
             throw GitOpsError.uncommittedChanges(path: file)
         }
@@ -34,6 +42,10 @@ struct LocalBranch {
         if try current == commit || repository.isDescendant(current, of: commit) { return true }
         guard try repository.isDescendant(commit, of: current) else {
             logger.notice("local branch \(name) has commits that are not on the remote; left as it is")
+            return false
+        }
+        if try isCheckedOutInAnotherWorkTree() {
+            logger.notice("local branch \(name) not moved: it is checked out in another work tree")
             return false
         }
         if isCheckedOut, try !repository.checkoutSafely(commit, from: current) {

@@ -157,6 +157,6 @@ public struct PushTransaction {
     }
 
     private func withCloneLock<Result>(_ body: () throws -> Result) throws -> Result {
-        try CloneLock.holding(repository.handle.gitDirectory, timeout: lockTimeout, body)
+        try CloneLock.holding(repository.handle.commonDirectory, timeout: lockTimeout, body)
     }
 }

@@ -63,6 +63,9 @@ final class RepositoryHandle {
     /// The `.git` folder (or the bare repository's folder), with a trailing slash.
     var gitDirectory: String { String(cString: git_repository_path(pointer)) }
 
+    /// The git folder shared by all work trees of the repository (its references live there).
+    var commonDirectory: String { String(cString: git_repository_commondir(pointer)) }
+
     /// The work tree folder with a trailing slash, nil for a bare repository.
     var workDirectory: String? { git_repository_workdir(pointer).map { String(cString: $0) } }
 
@@ -74,6 +77,19 @@ final class RepositoryHandle {
         guard let target = git_reference_symbolic_target(head) else { return nil }
         let name = String(cString: target)
         return name.hasPrefix("refs/heads/") ? String(name.dropFirst("refs/heads/".count)) : nil
+    }
+
+    /// Whether the branch is checked out in any work tree of the repository (this one or a
+    /// linked one made by `git worktree add`).
+    func isCheckedOutInAnyWorkTree(branch: String) throws -> Bool {
+        var reference: OpaquePointer?
+        let code = git_reference_lookup(&reference, pointer, "refs/heads/\(branch)")
+        if code == GIT_ENOTFOUND.rawValue { return false }
+        try LibGit2.check(code, "look up branch \(branch)")
+        defer { git_reference_free(reference) }
+        let checkedOut = git_branch_is_checked_out(reference)
+        try LibGit2.check(checkedOut, "check where \(branch) is checked out")
+        return checkedOut == 1
     }
 
     /// The commit a reference points at (peeling symbolic references), nil when it does not exist.

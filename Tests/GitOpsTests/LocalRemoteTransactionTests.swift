@@ -152,6 +152,26 @@ import Testing
         #expect(try readText(clone, DemoFile.path) == "mine\n")
     }
 
+    @Test func branchCheckedOutInAnotherWorkTreeIsLeftAlone() throws {
+        let workspace = try LocalWorkspace()
+        let clone = try workspace.clone("clone")
+        let linked = workspace.folder.child("linked")
+        try GitCLI.run(["worktree", "add", "--quiet", "-b", "side", linked], in: clone)
+        let head = try GitCLI.run(["rev-parse", "main"], in: clone)
+        let outcome = try workspace.transaction(in: linked)
+            .commit(file: DemoFile.path, message: "from linked", push: true, edit: DemoFile.setting(1, to: "linked"))
+
+        #expect(outcome.changed && !outcome.localBranchUpdated)
+        #expect(try GitCLI.run(["rev-parse", "main", "origin/main"], in: clone) == "\(head)\n\(outcome.commit!)")
+        #expect(try GitCLI.run(["status", "--porcelain"], in: clone).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: "\(clone)/.git/config-api.lock"))
+        #expect(throws: GitOpsError.branchCheckedOutElsewhere("main")) {
+            try workspace.transaction(in: linked)
+                .commit(file: DemoFile.path, message: "local", push: false, edit: DemoFile.setting(2, to: "local"))
+        }
+        #expect(try GitCLI.run(["rev-parse", "main"], in: clone) == head)
+    }
+
     @Test func editErrorPropagatesAndNothingMoves() throws {
         struct Refusal: Error, Equatable {}
         let workspace = try LocalWorkspace()
@@ -232,7 +252,7 @@ import Testing
         #expect(throws: GitOpsError.missingRemote("upstream")) {
             try onBranch("main", "upstream").commit(file: DemoFile.path, message: "x", push: true, edit: { $0 ?? [] })
         }
-        #expect(throws: GitOpsError.missingBranch("\(workspace.remote.path) nope")) {
+        #expect(throws: GitOpsError.missingBranch("nope at \(workspace.remote.path)")) {
             try onBranch("nope", "origin").commit(file: DemoFile.path, message: "x", push: true, edit: { $0 ?? [] })
         }
         #expect(throws: GitOpsError.notARepository(path: "/")) { try GitRepository.open(at: "/") }
