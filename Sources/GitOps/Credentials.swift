@@ -1,0 +1,62 @@
+import Foundation
+
+/// How to authenticate to a remote: an HTTPS token (basic auth, user `x-access-token`), and SSH
+/// keys through the running ssh-agent. The token is never printed: `description`,
+/// `debugDescription` and `dump()` show it redacted.
+public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The HTTPS token (GitHub App / PAT / `GITHUB_TOKEN`), or nil to send none.
+    public var token: String?
+    /// The HTTPS basic-auth user name that goes with the token.
+    public var username: String
+
+    /// Credentials with an optional token and GitHub's token user name.
+    public init(token: String? = nil, username: String = "x-access-token") {
+        self.token = token
+        self.username = username
+    }
+
+    /// `CONFIG_API_TOKEN`, else `GITHUB_TOKEN` (empty values count as absent).
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Credentials {
+        let token = ["CONFIG_API_TOKEN", "GITHUB_TOKEN"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return Credentials(token: token)
+    }
+
+    public var description: String {
+        token == nil ? "Credentials(no token)" : "Credentials(token: <redacted>, username: \(username))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["token": token == nil ? "nil" : "<redacted>", "username": username])
+    }
+}
+
+/// The author and committer of the commits a transaction makes.
+public struct CommitIdentity: Sendable, Equatable, CustomStringConvertible {
+    /// The person's (or bot's) name.
+    public var name: String
+    /// The e-mail address, without angle brackets.
+    public var email: String
+
+    /// The default of DESIGN.md, used when neither `--author` nor git config gives one.
+    public static let fallback = CommitIdentity(name: "config-api", email: "config-api@users.noreply.github.com")
+
+    /// An identity from its parts.
+    public init(name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+
+    /// Parses `Name <email>` (as `git commit --author` takes it); nil when it is not of that form.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else { return nil }
+        let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+        let email = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        guard !name.isEmpty, !email.isEmpty, !email.contains("<"), !email.contains(">") else { return nil }
+        self.init(name: name, email: String(email))
+    }
+
+    public var description: String { "\(name) <\(email)>" }
+}

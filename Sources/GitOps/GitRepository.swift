@@ -1,0 +1,49 @@
+import Foundation
+
+/// An opened git repository: a user's clone (`-C DIR`) or a bare clone in a temporary folder
+/// (`--remote URL`), which is deleted when the object goes away.
+public final class GitRepository {
+    let handle: RepositoryHandle
+    private let temporaryFolder: URL?
+
+    private init(handle: RepositoryHandle, temporaryFolder: URL?) {
+        self.handle = handle
+        self.temporaryFolder = temporaryFolder
+    }
+
+    deinit {
+        if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
+    }
+
+    /// Opens the repository that contains `path` (the folder itself or one of its parents).
+    public static func open(at path: String) throws -> GitRepository {
+        GitRepository(handle: try RepositoryHandle.open(discoveringFrom: path), temporaryFolder: nil)
+    }
+
+    /// Clones `url` (bare: no work tree is needed to commit) into a new temporary folder, with
+    /// HEAD on `branch` or on the remote's default branch. The remote is named `origin`.
+    public static func cloneIntoTemporaryFolder(url: String, branch: String?, credentials: Credentials) throws -> GitRepository {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-clone-\(UUID().uuidString)")
+        do {
+            let session = TransferSession(credentials: credentials)
+            let handle = try RepositoryHandle.cloneBare(url: url, into: folder.path, branch: branch, session: session)
+            return GitRepository(handle: handle, temporaryFolder: folder)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
+    }
+
+    /// The work tree folder (no trailing slash); nil for a bare repository.
+    public var workTreePath: String? { handle.workDirectory.map(withoutTrailingSlash) }
+
+    /// The git folder (`.git`, or the bare repository itself), no trailing slash.
+    public var gitDirectoryPath: String { withoutTrailingSlash(handle.gitDirectory) }
+
+    /// The branch HEAD points at (also before its first commit); nil when HEAD is detached.
+    public var currentBranch: String? { handle.headBranch }
+
+    private func withoutTrailingSlash(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+}

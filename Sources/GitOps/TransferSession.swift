@@ -1,0 +1,104 @@
+import CLibGit2
+import Foundation
+
+/// The state of one libgit2 network operation (clone, fetch or push), reached from libgit2's
+/// C callbacks through their payload: it hands out credentials at most once per kind, records
+/// the server's per-reference refusals and its side-band messages.
+final class TransferSession {
+    private let credentials: Credentials
+    private var offeredKinds: UInt32 = 0
+    /// Set when the remote asked again for a kind of credential already given (it refused it),
+    /// or asked for one we do not have.
+    private(set) var authenticationRefused = false
+    /// `status` strings of the push_update_reference callback: the server refused these updates.
+    private(set) var refusals: [String] = []
+    /// Text the server sent on the side band (hook output arrives here as `remote: …` lines).
+    private(set) var serverMessages = ""
+
+    init(credentials: Credentials) {
+        self.credentials = credentials
+    }
+
+    /// Calls `body` with callbacks whose payload is this session, kept alive during the call.
+    func withCallbacks(_ body: (git_remote_callbacks) -> Int32) -> Int32 {
+        var callbacks = git_remote_callbacks()
+        git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION))
+        let payload = Unmanaged.passRetained(self)
+        defer { payload.release() }
+        callbacks.payload = payload.toOpaque()
+        callbacks.credentials = { out, _, usernameFromURL, allowedTypes, payload in
+            let session = Unmanaged<TransferSession>.fromOpaque(payload!).takeUnretainedValue()
+            return session.acquireCredential(out, usernameFromURL.map { String(cString: $0) }, allowedTypes)
+        }
+        callbacks.push_update_reference = { reference, status, payload in
+            guard let status else { return 0 }
+            let session = Unmanaged<TransferSession>.fromOpaque(payload!).takeUnretainedValue()
+            session.refusals.append("\(reference.map { String(cString: $0) } ?? "?"): \(String(cString: status))")
+            return 0
+        }
+        callbacks.sideband_progress = { text, length, payload in
+            guard let text, length > 0 else { return 0 }
+            let session = Unmanaged<TransferSession>.fromOpaque(payload!).takeUnretainedValue()
+            let bytes = UnsafeRawBufferPointer(start: text, count: Int(length))
+            session.serverMessages += String(decoding: bytes, as: UTF8.self)
+            return 0
+        }
+        return body(callbacks)
+    }
+
+    /// Throws for a failed libgit2 call: `authenticationRefused` when the credentials were
+    /// refused, `missingBranch` for a not-found branch (when given), else the libgit2 error.
+    /// The token is redacted from every message.
+    func check(_ code: Int32, _ operation: @autoclosure () -> String, missingBranch branch: String?) throws {
+        guard code < 0 else { return }
+        let message = LibGit2.lastErrorMessage()
+        if authenticationRefused || code == GIT_EAUTH.rawValue {
+            throw GitOpsError.authenticationRefused(remote: remoteName(in: operation())).redacting(credentials.token)
+        }
+        if let branch, code == GIT_ENOTFOUND.rawValue { throw GitOpsError.missingBranch(branch) }
+        throw GitOpsError.libgit2(code: code, message: "\(operation()): \(message)").redacting(credentials.token)
+    }
+
+    /// The server's side-band lines, without progress noise, joined for an error message.
+    var serverMessageSummary: String {
+        serverMessages.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .map { $0.trimmingPrefix("remote:").trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "; ")
+    }
+
+    private func remoteName(in operation: String) -> String {
+        operation.split(separator: " ").last.map(String.init) ?? operation
+    }
+
+    private func acquireCredential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?,
+                                   _ usernameFromURL: String?, _ allowedTypes: UInt32) -> Int32 {
+        let kind: git_credential_t
+        if allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, credentials.token != nil {
+            kind = GIT_CREDENTIAL_USERPASS_PLAINTEXT
+        } else if allowedTypes & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
+            kind = GIT_CREDENTIAL_SSH_KEY
+        } else if allowedTypes & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
+            kind = GIT_CREDENTIAL_USERNAME
+        } else {
+            return refuse("authentication required and no credentials available (set CONFIG_API_TOKEN or GITHUB_TOKEN)")
+        }
+        guard offeredKinds & kind.rawValue == 0 else { return refuse("the remote refused the credentials") }
+        offeredKinds |= kind.rawValue
+        let user = usernameFromURL ?? "git"
+        switch kind {
+        case GIT_CREDENTIAL_USERPASS_PLAINTEXT:
+            return git_credential_userpass_plaintext_new(out, credentials.username, credentials.token ?? "")
+        case GIT_CREDENTIAL_SSH_KEY:
+            return git_credential_ssh_key_from_agent(out, user)
+        default:
+            return git_credential_username_new(out, user)
+        }
+    }
+
+    private func refuse(_ reason: String) -> Int32 {
+        authenticationRefused = true
+        git_error_set_str(Int32(GIT_ERROR_NET.rawValue), reason)
+        return GIT_EUSER.rawValue
+    }
+}

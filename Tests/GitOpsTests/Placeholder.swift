@@ -1,4 +1,0 @@
-import Testing
-@testable import GitOps
-
-@Test func builds() { #expect(Bool(true)) }

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""A smart-HTTP git server for tests: `git http-backend` behind HTTP Basic auth, loopback only.
+
+Usage: git-http-server.py --root DIR [--token TOKEN] [--lifetime SECONDS]
+Serves every repository under DIR at http://127.0.0.1:PORT/<name>. With --token, every request
+needs Basic auth whose password equals TOKEN (any user name), else 401. Picks a free port and
+prints it on stdout (one line). Exits when stdin closes or after --lifetime seconds, so no server
+outlives the tests that started it.
+"""
+import argparse
+import base64
+import binascii
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class GitHTTPHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def do_GET(self):
+        self.serve()
+
+    def do_POST(self):
+        self.serve()
+
+    def log_message(self, format, *args):
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def authenticated_user(self):
+        """The Basic-auth user name if the password is the token (or no token is required), else None."""
+        if self.server.token is None:
+            return "anonymous"
+        header = self.headers.get("Authorization", "")
+        if not header.startswith("Basic "):
+            return None
+        try:
+            user, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return (user or "token") if password == self.server.token else None
+
+    def read_body(self):
+        """The request body, de-chunked when sent with Transfer-Encoding: chunked (libgit2 does)."""
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def serve(self):
+        body = self.read_body()
+        user = self.authenticated_user()
+        if user is None:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="git"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        path, _, query = self.path.partition("?")
+        environment = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "GIT_PROJECT_ROOT": self.server.root,
+            "GIT_HTTP_EXPORT_ALL": "1",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "REMOTE_USER": user,
+            "REMOTE_ADDR": self.client_address[0],
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "REQUEST_METHOD": self.command,
+            "CONTENT_TYPE": self.headers.get("Content-Type", ""),
+            "CONTENT_LENGTH": str(len(body)),
+        }
+        for header in ("Content-Encoding", "Git-Protocol"):
+            if header in self.headers:
+                environment["HTTP_" + header.upper().replace("-", "_")] = self.headers[header]
+        result = subprocess.run(["git", "http-backend"], input=body, env=environment, capture_output=True)
+        self.send_cgi_output(result.stdout)
+
+    def send_cgi_output(self, output):
+        """Turns the CGI response (headers, blank line, body) into an HTTP response."""
+        separator = b"\r\n\r\n" if b"\r\n\r\n" in output else b"\n\n"
+        head, _, payload = output.partition(separator)
+        status, headers = 200, []
+        for line in head.decode("latin-1").splitlines():
+            name, _, value = line.partition(":")
+            if name.lower() == "status":
+                status = int(value.strip().split()[0])
+            elif name:
+                headers.append((name, value.strip()))
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+def exit_when_stdin_closes():
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", required=True, help="folder holding the repositories")
+    parser.add_argument("--token", help="required Basic-auth password")
+    parser.add_argument("--lifetime", type=float, default=600, help="seconds before the server exits by itself")
+    parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
+    arguments = parser.parse_args()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), GitHTTPHandler)
+    server.daemon_threads = True
+    server.root = os.path.abspath(arguments.root)
+    server.token = arguments.token
+    server.verbose = arguments.verbose
+    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    threading.Timer(arguments.lifetime, lambda: os._exit(0)).start()
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
