@@ -13,8 +13,9 @@ enum KubernetesQuantity {
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         let isDecimal = !number.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty }
         guard isDecimal, suffixes.contains(suffix) else {
-            if ["m", "u", "n"].contains(suffix) {
-                return "'\(text)' is \(number) milli/micro/nano-bytes; write Mi or M for megabytes"
+            let fractions = ["m": "milli", "u": "micro", "n": "nano"]
+            if let prefix = fractions[suffix] {
+                return "'\(text)' is \(number) \(prefix)bytes; write \(number)Mi or \(number)M for megabytes"
             }
             if let unit = suffix.first.map({ String($0).uppercased() }), "KMGTPE".contains(unit),
                suffix.hasSuffix("B") || suffix.hasSuffix("b") {
