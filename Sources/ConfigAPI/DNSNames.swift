@@ -54,18 +54,3 @@ enum DNSNames {
         ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
     }
 }
-
-/// A character as it can be shown in a one-line message: control characters as `U+XXXX`.
-func printable(_ scalar: Unicode.Scalar) -> String {
-    if scalar.value < 0x20 || scalar.value == 0x7F {
-        return "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-    }
-    return String(scalar)
-}
-
-extension String {
-    /// The string with zeros in front up to `width` characters.
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
-}

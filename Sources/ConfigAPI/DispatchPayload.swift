@@ -63,7 +63,7 @@ enum DispatchPayload {
             throw CommandFailure(.dataError, "it is \(ResourceRequest.kind(of: payload)), not a JSON object")
         }
         if let unknown = entries.first(where: { !keys.contains($0.key) }) {
-            throw CommandFailure(.dataError, "unknown key '\(unknown.key.unicodeScalars.map(printable).joined())'; "
+            throw CommandFailure(.dataError, "unknown key '\(shown(unknown.key))'; "
                 + "a payload has only \(keys.joined(separator: ", "))")
         }
         guard let pathValue = payload["path"] else {

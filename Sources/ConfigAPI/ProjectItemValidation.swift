@@ -27,12 +27,12 @@ extension ProjectValidator {
         _ = fields["name"].flatMap { checkName($0, kind: .databases, what: what) }
         if let node = fields["type"], let type = string(node, field: "type", what: what), !Self.databaseTypes.contains(type) {
             let hint = Self.closest(to: type, among: Self.databaseTypes).map { " (did you mean '\($0)'?)" } ?? ""
-            report(node, "\(what): database type '\(Self.shown(type))' is not supported\(hint); the chart configures "
+            report(node, "\(what): database type '\(shown(type))' is not supported\(hint); the chart configures "
                 + Self.databaseTypes.joined(separator: ", "))
         }
         if let node = fields["version"], let version = string(node, field: "version", what: what),
            let problem = Self.imageTagProblem(version) {
-            report(node, "\(what): version '\(Self.shown(version))' \(problem)")
+            report(node, "\(what): version '\(shown(version))' \(problem)")
         }
         if let port = fields["port"] { checkPort(port, what: what) }
         if let size = fields["size"] { checkSize(size, what: what) }
@@ -83,7 +83,7 @@ extension ProjectValidator {
         ]
         for rule in rules {
             if let field = git[rule.field], let text = string(field, field: "git.\(rule.field)", what: what), let problem = rule.problem(text) {
-                report(field, "\(what): git.\(rule.field) '\(Self.shown(text))' \(problem)")
+                report(field, "\(what): git.\(rule.field) '\(shown(text))' \(problem)")
             }
         }
         if let hash = git["hash"], hash.value != .null, let text = string(hash, field: "git.hash", what: what),
@@ -111,7 +111,7 @@ extension ProjectValidator {
         for item in items {
             guard let domain = string(item, field: "domain", what: what) else { continue }
             if let problem = DNSNames.hostnameProblem(domain) {
-                report(item, "\(what): domain '\(Self.shown(domain))' \(problem)")
+                report(item, "\(what): domain '\(shown(domain))' \(problem)")
                 continue
             }
             if let first = domains[domain] {
@@ -165,11 +165,5 @@ extension ProjectValidator {
                 + "at most 128, not starting with '.' or '-'"
         }
         return nil
-    }
-
-    /// A value cut to a readable length with control characters made visible, for messages.
-    static func shown(_ text: String) -> String {
-        let visible = text.unicodeScalars.map(printable).joined()
-        return visible.count > 80 ? String(visible.prefix(80)) + "…" : visible
     }
 }

@@ -151,8 +151,7 @@ struct ProjectValidator {
             return nil
         }
         var fields: [String: TypedNode] = [:]
-        for (key, value) in pairs {
-            guard case .string(let name) = key.value else { continue }
+        for (name, key, value) in pairs {
             if name == "<<" {
                 report(key, "\(what): merge keys (<<) are not supported; write the keys out so that edits and reviews see them")
             } else if let first = fields[name] {

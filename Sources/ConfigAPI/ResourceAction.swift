@@ -12,7 +12,7 @@ enum ResourceAction: String, Sendable, CaseIterable, ExpressibleByArgument {
     /// Reads an action name, refusing anything else with exit 65.
     init(parsing text: String) throws {
         guard let action = ResourceAction(rawValue: text) else {
-            throw CommandFailure(.dataError, "unknown action '\(text.unicodeScalars.map(printable).joined())'; "
+            throw CommandFailure(.dataError, "unknown action '\(shown(text))'; "
                 + "expected one of \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self = action

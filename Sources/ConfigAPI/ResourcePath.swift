@@ -23,7 +23,7 @@ struct ResourcePath: Sendable, Equatable, CustomStringConvertible {
     /// that says what was wrong.
     init(parsing text: String) throws {
         func refuse(_ reason: String) -> CommandFailure {
-            CommandFailure(.dataError, "invalid resource path '\(Self.shown(text))': \(reason); "
+            CommandFailure(.dataError, "invalid resource path '\(shown(text, limit: 120))': \(reason); "
                 + "expected projects/<project>/applications/<name> or projects/<project>/databases/<name>")
         }
         let segments = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -32,7 +32,7 @@ struct ResourcePath: Sendable, Equatable, CustomStringConvertible {
         guard segments.count == 4 else { throw refuse("it has \(segments.count) segments, not 4") }
         guard segments[0] == "projects" else { throw refuse("it must start with 'projects/'") }
         guard let kind = Kind(rawValue: segments[2]) else {
-            throw refuse("unknown sub-resource '\(Self.shown(segments[2]))'")
+            throw refuse("unknown sub-resource '\(shown(segments[2]))'")
         }
         if let problem = DNSNames.labelProblem(segments[1]) {
             throw refuse("the project name \(problem)")
@@ -53,10 +53,4 @@ struct ResourcePath: Sendable, Equatable, CustomStringConvertible {
 
     /// The path as it was given: `projects/<project>/<kind>/<name>`.
     var description: String { "projects/\(project)/\(kind.rawValue)/\(name)" }
-
-    /// `text` cut to a readable length with control characters made visible, for messages.
-    private static func shown(_ text: String) -> String {
-        let visible = text.unicodeScalars.map(printable).joined()
-        return visible.count > 120 ? String(visible.prefix(120)) + "…" : visible
-    }
 }

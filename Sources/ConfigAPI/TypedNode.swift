@@ -36,12 +36,12 @@ struct TypedNode {
         return json.count > 60 ? String(json.prefix(60)) + "…" : json
     }
 
-    /// The key/value pairs when this is a mapping, in the order written.
-    var pairs: [(key: TypedNode, value: TypedNode)]? {
+    /// The key/value pairs when this is a mapping, in the order written, with each key's text.
+    var pairs: [(name: String, key: TypedNode, value: TypedNode)]? {
         guard case .mapping(let pairs, _) = content.content, case .mapping(let entries) = value,
               pairs.count == entries.count else { return nil }
         return zip(pairs, entries).map { pair, entry in
-            (TypedNode(node: pair.key, value: .string(entry.key), anchors: anchors),
+            (entry.key, TypedNode(node: pair.key, value: .string(entry.key), anchors: anchors),
              TypedNode(node: pair.value, value: entry.value, anchors: anchors))
         }
     }
