@@ -10,12 +10,13 @@ struct Validate: ParsableCommand {
             an ::error annotation when GITHUB_ACTIONS=true). Without FILE arguments it checks \
             projects/*.yaml in the current folder, as the ApplicationSet reads them.
 
-            A project file (projects/<project>.yaml, the file name a DNS-1123 label: it becomes the \
-            namespace) has `applications` and/or `databases`, each a list:
-              application  name, git {type: github, owner, repo, branch, hash: ~ or 7-40 hex},
-                           port 1-65535, domains (lowercase hostnames, optional)
-              database     name, type (mysql, postgres, redis or mongodb), version (a string:
-                           quote "8.0"), port, size (a Kubernetes quantity: 5Gi, 500Mi, 1G, 1024)
+            A project file, projects/<project>.yaml (the file name is the namespace, \
+            a DNS-1123 label), has `applications` and/or `databases`, lists of:
+              application: name, git {type: github, owner, repo, branch, hash},
+                           port (1-65535), domains (lowercase hostnames)
+              database:    name, type (mysql, postgres, redis, mongodb),
+                           version, port, size (5Gi, 500Mi, 1G, 1024)
+            git.hash is ~ or 7-40 hex digits; version is a string ("8.0").
             Names are DNS labels starting with a letter, unique across applications and databases \
             (each becomes a Service and a secret in the project's namespace).
 
