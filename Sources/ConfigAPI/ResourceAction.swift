@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// What a resource request does to its application or database.
+enum ResourceAction: String, Sendable, CaseIterable, ExpressibleByArgument {
+    /// Deep-merge the spec into the existing item (refused when it is absent).
+    case apply
+    /// Append the spec as a new item named after the path (refused when the name exists).
+    case create
+    /// Remove the item (refused when it is absent); takes no spec.
+    case delete
+
+    /// Reads an action name, refusing anything else with exit 65.
+    init(parsing text: String) throws {
+        guard let action = ResourceAction(rawValue: text) else {
+            throw CommandFailure(.dataError, "unknown action '\(shown(text))'; "
+                + "expected one of \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = action
+    }
+}

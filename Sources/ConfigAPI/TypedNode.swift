@@ -1,0 +1,76 @@
+import YAMLPatch
+
+/// A node of a parsed document together with its typed value (core schema), so a check can
+/// both say where a value is written and what it means — `8.0` at line 31 is a number.
+///
+/// Aliases are followed to the node their anchor names: the children of `*base` are reported
+/// at the lines where `&base` wrote them.
+struct TypedNode {
+    /// The node as written at this place (an alias node for `*name`).
+    let node: Node
+    /// What the node means, aliases expanded.
+    let value: YAMLValue
+    /// The anchors of the document, to follow aliases.
+    let anchors: [String: Node]
+
+    /// The root of `document` in `tree`; throws when its aliases cannot be expanded.
+    init(root document: DocumentTree.Document, in tree: DocumentTree) throws {
+        var anchors: [String: Node] = [:]
+        Self.collectAnchors(document.root, into: &anchors)
+        self.init(node: document.root, value: try tree.value(of: document.root, in: document), anchors: anchors)
+    }
+
+    private init(node: Node, value: YAMLValue, anchors: [String: Node]) {
+        self.node = node
+        self.value = value
+        self.anchors = anchors
+    }
+
+    var line: Int { node.start.line }
+    var column: Int { node.start.column }
+
+    /// The scalar as written (`8.0`, `~`), or a JSON rendering for collections, for messages.
+    var written: String {
+        if let text = content.scalarText { return text }
+        let json = JSONText.render(value)
+        return json.count > 60 ? String(json.prefix(60)) + "…" : json
+    }
+
+    /// The key/value pairs when this is a mapping, in the order written, with each key's text.
+    var pairs: [(name: String, key: TypedNode, value: TypedNode)]? {
+        guard case .mapping(let pairs, _) = content.content, case .mapping(let entries) = value,
+              pairs.count == entries.count else { return nil }
+        return zip(pairs, entries).map { pair, entry in
+            (entry.key, TypedNode(node: pair.key, value: .string(entry.key), anchors: anchors),
+             TypedNode(node: pair.value, value: entry.value, anchors: anchors))
+        }
+    }
+
+    /// The items when this is a sequence.
+    var items: [TypedNode]? {
+        guard case .sequence(let nodes, _) = content.content, case .sequence(let values) = value,
+              nodes.count == values.count else { return nil }
+        return zip(nodes, values).map { TypedNode(node: $0, value: $1, anchors: anchors) }
+    }
+
+    /// The node holding the content: `node`, or for an alias the node its anchor names.
+    private var content: Node {
+        var current = node
+        if case .alias(let name) = current.content, let target = anchors[name] { current = target }
+        return current
+    }
+
+    /// The last definition of each anchor wins, as in ``DocumentTree/value(of:in:)``.
+    private static func collectAnchors(_ node: Node, into anchors: inout [String: Node]) {
+        if let anchor = node.anchor { anchors[anchor] = node }
+        switch node.content {
+        case .mapping(let pairs, _):
+            for pair in pairs {
+                collectAnchors(pair.key, into: &anchors)
+                collectAnchors(pair.value, into: &anchors)
+            }
+        case .sequence(let items, _): items.forEach { collectAnchors($0, into: &anchors) }
+        case .scalar, .alias: break
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import ConfigAPI
+
+/// The path grammar of issue 4: `projects/<project>/(applications|databases)/<name>`.
+struct ResourcePathTests {
+    @Test func seedPathParses() throws {
+        let path = try ResourcePath(parsing: "projects/myproject/applications/api")
+        #expect(path.project == "myproject")
+        #expect(path.kind == .applications)
+        #expect(path.name == "api")
+        #expect(path.file == "projects/myproject.yaml")
+        #expect(path.selector == "applications[name=api]")
+        #expect(path.description == "projects/myproject/applications/api")
+        #expect(try ResourcePath(parsing: "projects/shop-2/databases/redis").selector == "databases[name=redis]")
+    }
+
+    @Test(arguments: [
+        ("projects/../x", "'.' and '..'"),
+        ("projects/p/applications/../../x", "'.' and '..'"),
+        ("projects/p/applications/..", "'.' and '..'"),
+        ("/projects/p/applications/api", "empty segment"),
+        ("projects/p/applications/api/", "empty segment"),
+        ("projects//applications/api", "empty segment"),
+        ("projects/p/applications", "3 segments"),
+        ("projects/p/applications/api/extra", "5 segments"),
+        ("repos/p/applications/api", "start with 'projects/'"),
+        ("projects/p/secrets/api", "unknown sub-resource 'secrets'"),
+        ("projects/p/Applications/api", "unknown sub-resource"),
+        ("projects/p/applications/api;rm -rf ~", "contains ';'"),
+        ("projects/p/applications/$(id)", "contains '$'"),
+        ("projects/p/applications/a`b`", "contains '`'"),
+        ("projects/p/applications/a b", "contains ' '"),
+        ("projects/p/applications/api\n", "contains 'U+000A'"),
+        ("projects/p&q/applications/api", "project name contains '&'"),
+        ("projects/p/applications/API", "capital letter"),
+        ("projects/p/applications/-api", "start and end"),
+        ("projects/p/applications/" + String(repeating: "a", count: 64), "64 characters"),
+    ])
+    func refusals(path: String, reason: String) {
+        do {
+            _ = try ResourcePath(parsing: path)
+            Issue.record("accepted \(path)")
+        } catch let failure as CommandFailure {
+            #expect(failure.status == .dataError)
+            #expect(failure.message.contains(reason), "\(failure.message)")
+            #expect(failure.message.contains("expected projects/<project>/applications/<name>"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
