@@ -4,9 +4,12 @@ struct TextLayout {
     let bytes: [UInt8]
     /// `\r\n` when the text's first line ends that way, else `\n`.
     let lineEnding: String
+    /// Where the first line starts: after the byte order mark, if any.
+    private let firstLineStart: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        firstLineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if let newline = bytes.firstIndex(of: .newline), newline > 0, bytes[newline - 1] == .carriageReturn {
             lineEnding = "\r\n"
         } else {
@@ -17,7 +20,7 @@ struct TextLayout {
     /// The offset of the first byte of the line holding `offset`.
     func lineStart(of offset: Int) -> Int {
         var index = min(offset, bytes.count)
-        while index > 0, bytes[index - 1] != .newline { index -= 1 }
+        while index > firstLineStart, bytes[index - 1] != .newline { index -= 1 }
         return index
     }
 
