@@ -93,7 +93,7 @@ enum LibYAMLEvents {
         }
     }
 
-    private static func scalarStyle(_ style: yaml_scalar_style_t) -> ScalarStyle {
+    static func scalarStyle(_ style: yaml_scalar_style_t) -> ScalarStyle {
         switch style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
@@ -175,4 +175,103 @@ struct MarkConverter {
 public enum YAMLEventScan {
     /// The number of events in `bytes`, or nil when libyaml rejects the text.
     public static func count(_ bytes: [UInt8]) -> Int? { LibYAMLEvents.countEvents(bytes) }
+}
+
+/// One libyaml event seen as raw bytes; its buffers are valid until the reader moves on.
+struct RawEvent {
+    enum Kind { case documentStart, documentEnd, scalar, alias, sequenceStart, sequenceEnd, mappingStart, mappingEnd, streamEnd }
+    var kind: Kind
+    /// The scalar's value or the alias's anchor name.
+    var value: UnsafeBufferPointer<UInt8>
+    var scalarStyle: ScalarStyle
+    var collectionStyle: CollectionStyle
+    var anchor: UnsafeBufferPointer<UInt8>?
+    var tag: UnsafeBufferPointer<UInt8>?
+    /// libyaml's 0-based line and column of the event's start.
+    var line: Int
+    var column: Int
+}
+
+/// Pulls events one at a time without building strings or nodes: what verification reads.
+final class RawEventReader {
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    private var hasEvent = false
+    private let input: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ bytes: [UInt8]) throws {
+        input = .allocate(capacity: max(bytes.count, 1))
+        _ = input.initialize(from: bytes)
+        guard yaml_parser_initialize(parser) == 1 else {
+            input.deallocate()
+            parser.deallocate()
+            event.deallocate()
+            throw YAMLPatchError(.syntax, "libyaml could not be initialised")
+        }
+        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+    }
+
+    deinit {
+        if hasEvent { yaml_event_delete(event) }
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        event.deallocate()
+        input.deallocate()
+    }
+
+    /// The next event, stream start skipped. Throws `.syntax` where libyaml stops.
+    func next() throws -> RawEvent {
+        while true {
+            if hasEvent { yaml_event_delete(event) }
+            hasEvent = false
+            guard yaml_parser_parse(parser, event) == 1 else {
+                let mark = parser.pointee.problem_mark
+                let problem = parser.pointee.problem.map { String(cString: $0) } ?? "invalid YAML"
+                throw YAMLPatchError(.syntax, problem, at: SourceMark(offset: Int(mark.index), line: Int(mark.line) + 1,
+                                                                      column: Int(mark.column) + 1))
+            }
+            hasEvent = true
+            if event.pointee.type != YAML_STREAM_START_EVENT { return raw(event.pointee) }
+        }
+    }
+
+    private func raw(_ event: yaml_event_t) -> RawEvent {
+        var result = RawEvent(kind: .streamEnd, value: UnsafeBufferPointer(start: nil, count: 0), scalarStyle: .plain,
+                              collectionStyle: .block, line: Int(event.start_mark.line), column: Int(event.start_mark.column))
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT: result.kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: result.kind = .documentEnd
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            result.kind = .scalar
+            result.value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+            result.scalarStyle = LibYAMLEvents.scalarStyle(scalar.style)
+            result.anchor = Self.buffer(scalar.anchor)
+            result.tag = Self.buffer(scalar.tag)
+        case YAML_ALIAS_EVENT:
+            result.kind = .alias
+            result.value = Self.buffer(event.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            result.kind = .sequenceStart
+            result.collectionStyle = start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block
+            result.anchor = Self.buffer(start.anchor)
+            result.tag = Self.buffer(start.tag)
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            result.kind = .mappingStart
+            result.collectionStyle = start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block
+            result.anchor = Self.buffer(start.anchor)
+            result.tag = Self.buffer(start.tag)
+        case YAML_SEQUENCE_END_EVENT: result.kind = .sequenceEnd
+        case YAML_MAPPING_END_EVENT: result.kind = .mappingEnd
+        default: result.kind = .streamEnd
+        }
+        return result
+    }
+
+    private static func buffer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    }
 }

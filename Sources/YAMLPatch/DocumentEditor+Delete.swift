@@ -1,0 +1,87 @@
+/// Deleting keys and items: whole lines in block collections (with the comment lines directly
+/// above at the same indentation), the entry and one comma in flow collections.
+extension DocumentEditor {
+    /// Removes the children of `node` that the last path step names.
+    mutating func delete(_ step: YAMLPath.Step, from node: Node, _ expected: inout Node, _ place: Place) throws {
+        let doomed = childIndexes(step, of: node)
+        guard !doomed.isEmpty else { return }
+        targets += doomed.count
+        try checkGrowable(node, place)
+        for index in doomed {
+            let child = child(index, of: node)
+            try checkReplaceable(child, Place(slot: place.slot, isUnderAliasedAnchor: false))
+        }
+        if doomed.count == node.entryCount {
+            let empty: YAMLValue = if case .mapping = node.content { .mapping([]) } else { .sequence([]) }
+            return try replace(node, &expected, with: empty, place)
+        }
+        if node.collectionStyle == .flow {
+            splices += flowRanges(doomed, of: node).map { Splice(range: $0, replacement: []) }
+        } else {
+            for index in doomed { splices.append(Splice(range: try blockRange(index, of: node), replacement: [])) }
+        }
+        expected.removeChildren(doomed)
+    }
+
+    private func childIndexes(_ step: YAMLPath.Step, of node: Node) -> [Int] {
+        switch (step, node.content) {
+        case (.key(let key), .mapping(let pairs, _)):
+            return pairs.firstIndex { $0.key.scalarText == key }.map { [$0] } ?? []
+        case (.index(let index), .sequence(let items, _)):
+            return SequenceIndex.resolve(index, count: items.count).map { [$0] } ?? []
+        case (.select(let key, let value), .sequence(let items, _)):
+            return items.indices.filter { items[$0].child(forKey: key)?.scalarText == value }
+        default:
+            return []
+        }
+    }
+
+    private func child(_ index: Int, of node: Node) -> Node {
+        switch node.content {
+        case .mapping(let pairs, _): return pairs[index].value
+        case .sequence(let items, _): return items[index]
+        case .scalar, .alias: return node
+        }
+    }
+
+    /// Where entry `index` starts and ends in the text.
+    private func entryBounds(_ index: Int, of node: Node) -> (start: Int, end: Int) {
+        switch node.content {
+        case .mapping(let pairs, _):
+            let pair = pairs[index]
+            return (pair.key.start.offset, max(pair.key.end.offset, layout.contentEnd(of: pair.value)))
+        case .sequence(let items, let style):
+            let start = style == .block ? dashEnd(ofItem: index, in: node, items) - 1 : items[index].start.offset
+            return (start, layout.contentEnd(of: items[index]))
+        case .scalar, .alias:
+            return (node.start.offset, node.end.offset)
+        }
+    }
+
+    /// The lines of a block entry; an entry sharing its first line with a parent's `- ` runs
+    /// up to the next entry instead, which moves up onto that line.
+    private func blockRange(_ index: Int, of node: Node) throws -> Range<Int> {
+        let bounds = entryBounds(index, of: node)
+        if layout.isFirstOnLine(bounds.start) {
+            let lineStart = layout.lineStart(of: bounds.start)
+            let start = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: bounds.start - lineStart)
+            return start..<layout.nextLineStart(after: bounds.end)
+        }
+        guard index + 1 < node.entryCount else {
+            throw YAMLPatchError(.value, "cannot delete the last entry of the \(node.kindName) at \(node.start.line):\(node.start.column) while it shares a line with its parent", at: node.start)
+        }
+        return bounds.start..<entryBounds(index + 1, of: node).start
+    }
+
+    /// Flow entries go with the comma after them; a run at the end goes with the comma before.
+    private func flowRanges(_ doomed: [Int], of node: Node) -> [Range<Int>] {
+        let count = node.entryCount
+        var tailStart = count
+        while tailStart > 0, doomed.contains(tailStart - 1) { tailStart -= 1 }
+        var ranges = doomed.filter { $0 < tailStart }.map { entryBounds($0, of: node).start..<entryBounds($0 + 1, of: node).start }
+        if tailStart < count {
+            ranges.append(entryBounds(tailStart - 1, of: node).end..<entryBounds(count - 1, of: node).end)
+        }
+        return ranges
+    }
+}

@@ -1,0 +1,105 @@
+/// Replacing a node's value: scalars in place (their style and trailing comment kept),
+/// collections as blocks at the file's indentation or inline inside flow.
+extension DocumentEditor {
+    mutating func replace(_ node: Node, _ expected: inout Node, with value: YAMLValue, _ place: Place) throws {
+        try checkReplaceable(node, place)
+        if let old = node.plainData, old == value { return }
+        let end = layout.contentEnd(of: node)
+        let written: WrittenValue
+        let range: Range<Int>
+        var prefix = ""
+        if place.inFlow || !value.isNonEmptyCollection {
+            written = inlineValue(value, replacing: node, place)
+            if node.collectionStyle == .block {
+                range = try blockValueStart(of: node, place)..<end
+                if case .root = place.slot {} else { prefix = " " }
+            } else if node.start.offset == node.end.offset {
+                range = node.start.offset..<node.start.offset
+                prefix = emptyValuePrefix(node, place)
+            } else {
+                range = node.start.offset..<end
+            }
+        } else {
+            let indentation: Int
+            switch place.slot {
+            case .root:
+                indentation = layout.column(of: node.start.offset)
+                range = node.start.offset..<end
+            case .mappingValue(let key, _):
+                indentation = keepsIndentation(node, value) ? layout.column(of: node.start.offset)
+                    : writer.nestedIndentation(of: value, underKeyAt: layout.column(of: key.start.offset))
+                range = try blockValueStart(of: node, place)..<end
+                prefix = layout.lineEnding + writer.spaces(indentation)
+            case .sequenceItem(let dashEnd, _):
+                indentation = layout.column(of: dashEnd ?? node.start.offset) + 1
+                range = try blockValueStart(of: node, place)..<end
+                prefix = " "
+            }
+            written = writer.block(value, indentation: indentation)
+        }
+        splices.append(Splice(range: range, replacement: Array((prefix + written.text).utf8)))
+        expected = written.node
+    }
+
+    /// A string keeps the old scalar's style when it can; anything else is written fresh.
+    private func inlineValue(_ value: YAMLValue, replacing node: Node, _ place: Place) -> WrittenValue {
+        guard case .string(let string) = value, case .scalar(_, let style) = node.content else {
+            return writer.inline(value, inFlow: place.inFlow)
+        }
+        var indentation = 0
+        if style == .literal || style == .folded {
+            indentation = layout.indentationOfNextContentLine(after: node.start.offset, before: node.end.offset)
+                ?? layout.column(of: node.start.offset) + writer.style.mappingStep
+        }
+        let placement = ScalarWriter.Placement(inFlow: place.inFlow, blockIndentation: indentation, lineEnding: layout.lineEnding)
+        let scalar = ScalarWriter.string(string, preferring: style, at: placement)
+        return WrittenValue(text: scalar.text, node: .expected(.scalar(scalar.value, scalar.style)), isBlock: false)
+    }
+
+    /// Where a value starts being rewritten when its layout changes: after the key's `:` or
+    /// the item's `-`, so the new value decides whether it stays on that line.
+    private func blockValueStart(of node: Node, _ place: Place) throws -> Int {
+        switch place.slot {
+        case .root:
+            return node.start.offset
+        case .mappingValue(let key, _):
+            guard let colonEnd = layout.colonEnd(afterKeyEnd: key.end.offset) else {
+                throw YAMLPatchError(.value, "cannot find the ':' after the key at \(key.start.line):\(key.start.column)", at: key.start)
+            }
+            return min(colonEnd, node.start.offset)
+        case .sequenceItem(let dashEnd, _):
+            return min(dashEnd ?? node.start.offset, node.start.offset)
+        }
+    }
+
+    /// What goes before a value written where there was none (`key:`, `-`, `{key}`).
+    private func emptyValuePrefix(_ node: Node, _ place: Place) -> String {
+        let offset = node.start.offset
+        let previous = offset > 0 ? layout.bytes[offset - 1] : .newline
+        switch place.slot {
+        case .root: return ""
+        case .mappingValue(_, .flow) where previous != .colon: return ": "
+        case .mappingValue, .sequenceItem: return previous == .space ? "" : " "
+        }
+    }
+
+    /// A block collection replaced by one of the same kind keeps its column.
+    private func keepsIndentation(_ node: Node, _ value: YAMLValue) -> Bool {
+        guard node.anchor == nil, node.tag == nil else { return false }
+        switch (node.content, value) {
+        case (.mapping(_, .block), .mapping), (.sequence(_, .block), .sequence): return true
+        default: return false
+        }
+    }
+}
+
+extension YAMLValue {
+    /// A mapping or sequence with at least one entry (written as a block outside flow).
+    var isNonEmptyCollection: Bool {
+        switch self {
+        case .mapping(let entries): return !entries.isEmpty
+        case .sequence(let items): return !items.isEmpty
+        case .null, .bool, .int, .double, .string: return false
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// What an edit does at the nodes its path resolves to.
+public enum EditOperation: Sendable {
+    /// Replace the value (creating missing mapping keys along the path).
+    case set(YAMLValue)
+    /// yq's `*=`: mappings merge key by key, anything else is replaced; lists are replaced,
+    /// or concatenated with `appendLists` (yq's `*+`). Creates missing keys like `set`.
+    case merge(YAMLValue, appendLists: Bool)
+    /// Remove the key or item (with its own comment lines directly above it).
+    case delete
+    /// Add an item at the end of a sequence (a null becomes a one-item sequence).
+    case append(YAMLValue)
+
+    /// Whether the path may end in keys that do not exist yet.
+    var createsKeys: Bool {
+        switch self {
+        case .set, .merge: return true
+        case .delete, .append: return false
+        }
+    }
+}
+
+/// One change to the original text: the bytes in `range` become `replacement`.
+public struct Splice: Sendable, Equatable {
+    public let range: Range<Int>
+    public let replacement: [UInt8]
+}
+
+/// The outcome of an edit: the new text, the splices that made it from the old one, and
+/// whether anything changed (setting a value to what it already is changes nothing).
+public struct EditResult: Sendable {
+    public let text: [UInt8]
+    public let splices: [Splice]
+    public var changed: Bool
+}
+
+extension DocumentTree {
+    /// Applies `edit` wherever `path` resolves, as splices on ``text``; then re-parses the new
+    /// text and checks it is the old tree with exactly this edit applied.
+    ///
+    /// Throws `.noMatch` when the path resolves nowhere, `.alias` when the edit would go
+    /// through or change an alias's meaning, `.value` when the value cannot go there,
+    /// `.verification` when the re-parsed text is not what was expected.
+    public func applying(_ edit: EditOperation, at path: YAMLPath) throws -> EditResult {
+        var readFailure: YAMLPatchError?
+        var existing: Set<Int> = []
+        do {
+            existing = Set(try matches(of: path).map(\.documentIndex))
+        } catch let error as YAMLPatchError {
+            readFailure = error
+        }
+        let candidates = existing.isEmpty && edit.createsKeys ? Set(documents.indices) : existing
+        let layout = TextLayout(text)
+        let writer = ValueWriter(style: IndentationStyle.detect(in: documents), lineEnding: layout.lineEnding)
+        var expectedRoots = documents.map(\.root)
+        var splices: [Splice] = []
+        var targets = 0
+        for index in documents.indices where candidates.contains(index) {
+            var editor = DocumentEditor(layout: layout, writer: writer, document: documents[index], operation: edit)
+            try editor.walk(documents[index].root, &expectedRoots[index], path.steps[...], Place(slot: .root, isUnderAliasedAnchor: false))
+            splices += editor.splices
+            targets += editor.targets
+        }
+        guard targets > 0 else { throw readFailure ?? YAMLPatchError(.noMatch, "path '\(path)' matches nothing") }
+        let ordered = try Self.ordered(splices)
+        guard !ordered.isEmpty else { return EditResult(text: text, splices: [], changed: false) }
+        let newText = Self.splicing(text, ordered)
+        try EditVerification.verify(newText, expectedRoots: expectedRoots)
+        return EditResult(text: newText, splices: ordered, changed: newText != text)
+    }
+
+    /// Splices sorted by position; overlapping ones are refused.
+    private static func ordered(_ splices: [Splice]) throws -> [Splice] {
+        let sorted = splices.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        for (previous, next) in zip(sorted, sorted.dropFirst()) where previous.range.upperBound > next.range.lowerBound {
+            throw YAMLPatchError(.value, "the path selects overlapping parts of the text (bytes \(previous.range) and \(next.range))")
+        }
+        return sorted
+    }
+
+    private static func splicing(_ text: [UInt8], _ splices: [Splice]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count + splices.reduce(0) { $0 + $1.replacement.count })
+        var cursor = 0
+        for splice in splices {
+            result += text[cursor..<splice.range.lowerBound]
+            result += splice.replacement
+            cursor = splice.range.upperBound
+        }
+        result += text[cursor...]
+        return result
+    }
+}

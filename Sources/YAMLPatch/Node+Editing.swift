@@ -1,0 +1,129 @@
+/// What the editor asks of nodes, and how it changes the expected tree in place.
+extension Node {
+    /// A null written as nothing, `~` or `null`, untagged: a place a collection may grow.
+    var isNull: Bool {
+        guard tag == nil, case .scalar(let text, .plain) = content else { return false }
+        return ScalarResolution.plainValue(text) == .null
+    }
+
+    var isAlias: Bool {
+        if case .alias = content { return true }
+        return false
+    }
+
+    var collectionStyle: CollectionStyle? {
+        switch content {
+        case .mapping(_, let style), .sequence(_, let style): return style
+        case .scalar, .alias: return nil
+        }
+    }
+
+    /// The number of pairs or items.
+    var entryCount: Int {
+        switch content {
+        case .mapping(let pairs, _): return pairs.count
+        case .sequence(let items, _): return items.count
+        case .scalar, .alias: return 0
+        }
+    }
+
+    /// The node's data when it holds no alias (aliases are never expanded here).
+    var plainData: YAMLValue? {
+        switch content {
+        case .scalar(let text, let style): return ScalarResolution.value(of: text, style: style, tag: tag)
+        case .alias: return nil
+        case .sequence(let items, _):
+            var values: [YAMLValue] = []
+            for item in items {
+                guard let value = item.plainData else { return nil }
+                values.append(value)
+            }
+            return .sequence(values)
+        case .mapping(let pairs, _):
+            var entries: [YAMLValue.Entry] = []
+            for pair in pairs {
+                guard let key = pair.key.scalarText, let value = pair.value.plainData else { return nil }
+                entries.append(.init(key: key, value: value))
+            }
+            return .mapping(entries)
+        }
+    }
+
+    /// The first anchor in this subtree that is in `names`.
+    func firstAnchor(in names: Set<String>) -> Node? {
+        if names.isEmpty { return nil }
+        if let anchor, names.contains(anchor) { return self }
+        switch content {
+        case .mapping(let pairs, _):
+            for pair in pairs {
+                if let found = pair.key.firstAnchor(in: names) ?? pair.value.firstAnchor(in: names) { return found }
+            }
+        case .sequence(let items, _):
+            for item in items {
+                if let found = item.firstAnchor(in: names) { return found }
+            }
+        case .scalar, .alias:
+            break
+        }
+        return nil
+    }
+
+    /// The names used by aliases in this subtree.
+    func aliasNames(into names: inout Set<String>) {
+        switch content {
+        case .alias(let name): names.insert(name)
+        case .mapping(let pairs, _):
+            for pair in pairs {
+                pair.key.aliasNames(into: &names)
+                pair.value.aliasNames(into: &names)
+            }
+        case .sequence(let items, _): items.forEach { $0.aliasNames(into: &names) }
+        case .scalar: break
+        }
+    }
+
+    /// Runs `body` on child `index` (a pair's value or an item) without copying siblings.
+    mutating func modifyChild<Result>(_ index: Int, _ body: (inout Node) throws -> Result) rethrows -> Result {
+        switch content {
+        case .mapping(var pairs, let style):
+            content = .alias("")
+            defer { content = .mapping(pairs, style) }
+            return try body(&pairs[index].value)
+        case .sequence(var items, let style):
+            content = .alias("")
+            defer { content = .sequence(items, style) }
+            return try body(&items[index])
+        case .scalar, .alias:
+            preconditionFailure("modifyChild on a node without children")
+        }
+    }
+
+    /// Appends pairs (to a mapping) or items (to a sequence).
+    mutating func appendChildren(pairs newPairs: [Pair] = [], items newItems: [Node] = []) {
+        switch content {
+        case .mapping(var pairs, let style):
+            content = .alias("")
+            pairs += newPairs
+            content = .mapping(pairs, style)
+        case .sequence(var items, let style):
+            content = .alias("")
+            items += newItems
+            content = .sequence(items, style)
+        case .scalar, .alias:
+            break
+        }
+    }
+
+    /// Removes the children at `indexes`.
+    mutating func removeChildren(_ indexes: [Int]) {
+        let doomed = Set(indexes)
+        switch content {
+        case .mapping(let pairs, let style):
+            content = .mapping(pairs.indices.filter { !doomed.contains($0) }.map { pairs[$0] }, style)
+        case .sequence(let items, let style):
+            content = .sequence(items.indices.filter { !doomed.contains($0) }.map { items[$0] }, style)
+        case .scalar, .alias:
+            break
+        }
+    }
+}

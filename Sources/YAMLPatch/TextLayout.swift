@@ -1,0 +1,153 @@
+/// Byte-level questions about a YAML text that libyaml's events do not answer: where lines
+/// start and end, where a key's `:` or an item's `-` is, which comment lines sit above an entry.
+struct TextLayout {
+    let bytes: [UInt8]
+    /// `\r\n` when the text's first line ends that way, else `\n`.
+    let lineEnding: String
+    /// Where the first line starts: after the byte order mark, if any.
+    private let firstLineStart: Int
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        firstLineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let newline = bytes.firstIndex(of: .newline), newline > 0, bytes[newline - 1] == .carriageReturn {
+            lineEnding = "\r\n"
+        } else {
+            lineEnding = "\n"
+        }
+    }
+
+    /// The offset of the first byte of the line holding `offset`.
+    func lineStart(of offset: Int) -> Int {
+        var index = min(offset, bytes.count)
+        while index > firstLineStart, bytes[index - 1] != .newline { index -= 1 }
+        return index
+    }
+
+    /// The offset just past the line break of the line holding `offset` (the text's end when
+    /// the line has no break).
+    func nextLineStart(after offset: Int) -> Int {
+        var index = offset
+        while index < bytes.count, bytes[index] != .newline { index += 1 }
+        return min(index + 1, bytes.count)
+    }
+
+    /// The number of bytes between the start of the line and `offset` (block indentation is
+    /// made of spaces and `- ` indicators, so bytes are columns there).
+    func column(of offset: Int) -> Int { offset - lineStart(of: offset) }
+
+    /// Whether only spaces stand between the start of the line and `offset`.
+    func isFirstOnLine(_ offset: Int) -> Bool {
+        bytes[lineStart(of: offset)..<offset].allSatisfy { $0 == .space }
+    }
+
+    /// Whether the line starting at `start` is empty or white space only.
+    func isBlankLine(at start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] == .space || bytes[index] == .tab || bytes[index] == .carriageReturn {
+            index += 1
+        }
+        return index == bytes.count || bytes[index] == .newline
+    }
+
+    /// Whether a blank line lies between the line of `range.lowerBound` and the line of
+    /// `range.upperBound` (both excluded).
+    func containsBlankLine(_ range: Range<Int>) -> Bool {
+        let lastLine = lineStart(of: range.upperBound)
+        var start = nextLineStart(after: range.lowerBound)
+        while start < lastLine {
+            if isBlankLine(at: start) { return true }
+            start = nextLineStart(after: start)
+        }
+        return false
+    }
+
+    /// The offset just past the `:` that follows a block mapping key ending at `keyEnd`.
+    func colonEnd(afterKeyEnd keyEnd: Int) -> Int? {
+        var index = keyEnd
+        while index < bytes.count, bytes[index].isWhiteSpaceOrBreak { index += 1 }
+        guard index < bytes.count, bytes[index] == .colon else { return nil }
+        return index + 1
+    }
+
+    /// The offset of the `-` that introduces a block sequence item starting at `itemStart`,
+    /// searched back to `lowerBound` (the previous item's end or the sequence's start).
+    func dashOffset(beforeItemAt itemStart: Int, lowerBound: Int) -> Int? {
+        var index = itemStart - 1
+        while index >= lowerBound {
+            if bytes[index] == .dash, index + 1 >= bytes.count || bytes[index + 1].isWhiteSpaceOrBreak {
+                return index
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Where the entry whose first line starts at `lineStart` begins once the comment lines
+    /// directly above it at the same indentation are counted as its own.
+    func startIncludingCommentsAbove(lineStart: Int, indentation: Int) -> Int {
+        var start = lineStart
+        while start > 0 {
+            let previous = self.lineStart(of: start - 1)
+            let spaces = bytes[previous..<start].prefix { $0 == .space }.count
+            guard spaces == indentation, previous + spaces < bytes.count, bytes[previous + spaces] == .hash else { break }
+            start = previous
+        }
+        return start
+    }
+
+    /// The end of a node's last meaningful byte. Block scalars own the line breaks and blank
+    /// lines after their content, which belong to the layout rather than the value here, and a
+    /// block collection ends where its last entry's content does.
+    func contentEnd(of node: Node) -> Int {
+        switch node.content {
+        case .mapping(let pairs, .block):
+            guard let last = pairs.last else { return node.end.offset }
+            return max(contentEnd(of: last.value), last.key.end.offset)
+        case .sequence(let items, .block):
+            return items.last.map(contentEnd(of:)) ?? node.end.offset
+        case .scalar(_, .literal), .scalar(_, .folded):
+            var end = node.end.offset
+            while end > node.start.offset, bytes[end - 1].isWhiteSpaceOrBreak { end -= 1 }
+            return end
+        case .scalar, .alias, .mapping(_, .flow), .sequence(_, .flow):
+            return node.end.offset
+        }
+    }
+
+    /// The offset after a node's anchor and tag, where its value is written.
+    func valueStart(of node: Node) -> Int {
+        var index = node.start.offset
+        var properties = (node.anchor != nil ? 1 : 0) + (node.tag != nil ? 1 : 0)
+        while properties > 0, index < bytes.count, bytes[index] == .ampersand || bytes[index] == .exclamation {
+            while index < bytes.count, !bytes[index].isWhiteSpaceOrBreak { index += 1 }
+            while index < bytes.count, bytes[index].isWhiteSpaceOrBreak { index += 1 }
+            properties -= 1
+        }
+        return min(index, node.end.offset)
+    }
+
+    /// The number of leading spaces on the first non-blank line after `offset`'s line.
+    func indentationOfNextContentLine(after offset: Int, before end: Int) -> Int? {
+        var start = nextLineStart(after: offset)
+        while start < end {
+            if !isBlankLine(at: start) { return bytes[start...].prefix { $0 == .space }.count }
+            start = nextLineStart(after: start)
+        }
+        return nil
+    }
+}
+
+extension UInt8 {
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let colon = UInt8(ascii: ":")
+    static let dash = UInt8(ascii: "-")
+    static let hash = UInt8(ascii: "#")
+    static let ampersand = UInt8(ascii: "&")
+    static let exclamation = UInt8(ascii: "!")
+
+    var isWhiteSpaceOrBreak: Bool { self == .space || self == .tab || self == .newline || self == .carriageReturn }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import YAMLPatch
+
+/// CRLF, a BOM, non-ASCII text, block scalars and multi-document streams.
+@Suite struct TextFormTests {
+    @Test func crlfFilesGetCRLFLines() throws {
+        let text = "a:\r\n    b: 1\r\n    c: x # note\r\n"
+        #expect(try edited(text, "a.c", .set(.string("z"))) == "a:\r\n    b: 1\r\n    c: z # note\r\n")
+        #expect(try edited(text, "a.d", .set(.int(2))) == "a:\r\n    b: 1\r\n    c: x # note\r\n    d: 2\r\n")
+        #expect(try edited(text, "a.b", .delete) == "a:\r\n    c: x # note\r\n")
+    }
+
+    @Test func bomAndNonASCIITextKeepTheirBytes() throws {
+        let text = "\u{FEFF}titre: « été »\nclé: 日本語 # コメント\nn: 1\n"
+        #expect(try edited(text, "clé", .set(.string("中文"))) == "\u{FEFF}titre: « été »\nclé: 中文 # コメント\nn: 1\n")
+        #expect(try edited(text, "n", .delete) == "\u{FEFF}titre: « été »\nclé: 日本語 # コメント\n")
+        #expect(try edited(text, "m", .set(.string("ü"))) == "\u{FEFF}titre: « été »\nclé: 日本語 # コメント\nn: 1\nm: ü\n")
+    }
+
+    @Test func blockScalarsStayIntactAroundEdits() throws {
+        let text = "script: |\n  echo one\n  echo two\n\nafter: 1\nfolded: >\n  a b\n"
+        #expect(try edited(text, "after", .set(.int(2))) == "script: |\n  echo one\n  echo two\n\nafter: 2\nfolded: >\n  a b\n")
+        #expect(try edited(text, "new", .set(.bool(true))) == text + "new: true\n")
+        #expect(try edited(text, "folded", .set(.string("c d\n"))) == "script: |\n  echo one\n  echo two\n\nafter: 1\nfolded: >\n  c d\n")
+        #expect(try edited(text, "script", .set(.string("ls\n"))) == "script: |\n  ls\n\nafter: 1\nfolded: >\n  a b\n")
+    }
+
+    @Test func aPathAppliesInEveryDocumentWhereItResolves() throws {
+        let text = "kind: A\nspec: {replicas: 1}\n---\nkind: B\n---\nkind: C\nspec:\n  replicas: 3\n"
+        #expect(try edited(text, "spec.replicas", .set(.int(5)))
+            == "kind: A\nspec: {replicas: 5}\n---\nkind: B\n---\nkind: C\nspec:\n  replicas: 5\n")
+        #expect(try edited(text, "kind", .delete) == "spec: {replicas: 1}\n---\n{}\n---\nspec:\n  replicas: 3\n")
+    }
+
+    @Test func fileWithoutFinalNewlineGetsNewLinesRight() throws {
+        #expect(try edited("a: 1", "b", .set(.int(2))) == "a: 1\nb: 2")
+        #expect(try edited("l:\n- 1", "l", .append(.int(2))) == "l:\n- 1\n- 2")
+    }
+}
