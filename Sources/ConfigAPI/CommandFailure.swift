@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitOps
 import YAMLPatch
 
 /// The documented exit codes (sysexits.h).
@@ -46,22 +47,29 @@ struct CommandFailure: Error {
     }
 }
 
-/// Runs a command body, turning every failure into its message on stderr and its exit code.
-func reportingFailures(file: String? = nil, _ body: () throws -> Void) throws {
+/// Runs a command body, turning every failure into its message on stderr and its exit code;
+/// with `actions` active, also into an `::error` annotation on the file and line.
+func reportingFailures(file: String? = nil, annotating actions: GitHubActions? = nil, _ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let failure as CommandFailure {
-        throw exit(with: failure)
-    } catch let error as YAMLPatchError {
-        throw exit(with: CommandFailure(error, file: file))
     } catch let error as ExitCode {
         throw error
     } catch {
-        throw exit(with: CommandFailure(.software, "\(error)", file: file))
+        let failure = CommandFailure(describing: error, file: file)
+        FileHandle.standardError.write(Data("config-api: \(failure.located)\n".utf8))
+        actions?.error(failure.message, file: failure.file, line: failure.line, column: failure.column)
+        throw ExitCode(failure.status.rawValue)
     }
 }
 
-private func exit(with failure: CommandFailure) -> ExitCode {
-    FileHandle.standardError.write(Data("config-api: \(failure.located)\n".utf8))
-    return ExitCode(failure.status.rawValue)
+extension CommandFailure {
+    /// Any error as a failure to report: YAMLPatch and GitOps errors with their documented codes.
+    init(describing error: Error, file: String?) {
+        switch error {
+        case let failure as CommandFailure: self = failure
+        case let error as YAMLPatchError: self.init(error, file: file)
+        case let error as GitOpsError: self.init(error)
+        default: self.init(.software, "\(error)", file: file)
+        }
+    }
 }

@@ -1,0 +1,40 @@
+import ArgumentParser
+import YAMLPatch
+
+/// `config-api bump PROJECT APP SHA`: the build pipeline's update, by hand.
+struct Bump: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Set an application's git.hash, then commit and push.",
+        discussion: """
+            The same as `apply --path projects/PROJECT/applications/APP --spec '{"git":{"hash":"SHA"}}'`: \
+            the one line holding the hash changes, the rest of the file stays byte for byte.
+
+            Examples:
+              config-api bump myproject api 3f2c1a9
+              config-api bump myproject api 3f2c1a9 --dry-run
+              config-api bump -C ~/gitops --no-push myproject frontend 9b8c7d6e5f4a
+            """
+    )
+
+    @Argument(help: "The project: projects/PROJECT.yaml.")
+    var project: String
+
+    @Argument(help: "The application's name.")
+    var application: String
+
+    @Argument(help: "The git commit hash to deploy (7 to 40 hex digits).")
+    var sha: String
+
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+        var request: ResourceRequest?
+        try reportingFailures {
+            let path = try ResourcePath(parsing: "projects/\(project)/applications/\(application)")
+            let spec = YAMLValue.mapping([.init(key: "git", value: .mapping([.init(key: "hash", value: .string(sha))]))])
+            request = try ResourceRequest(path: path, action: .apply, spec: spec)
+        }
+        guard let request else { return }
+        try ResourceRun(request: request, options: repository).run()
+    }
+}

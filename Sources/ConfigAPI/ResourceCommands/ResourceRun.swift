@@ -1,0 +1,72 @@
+import Foundation
+import GitOps
+import Logging
+
+/// Runs one resource request end to end: open or clone the repository, run the edit inside a
+/// push transaction (or a preview for `--dry-run`), and report the outcome on stdout and, in
+/// GitHub Actions, as step outputs and a summary.
+struct ResourceRun {
+    let request: ResourceRequest
+    let options: RepositoryOptions
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    func run() throws {
+        let actions = GitHubActions(environment: environment)
+        let credentials = Credentials.fromEnvironment(environment)
+        if let token = credentials.token { actions.mask(token) }
+        try reportingFailures(file: request.path.file, annotating: actions) {
+            let transaction = PushTransaction(
+                repository: try openRepository(credentials),
+                branch: options.branch,
+                credentials: credentials,
+                retry: options.retryPolicy,
+                author: options.commitIdentity,
+                logger: makeLogger())
+            let edit = ResourceEdit(request: request)
+            if options.dryRun {
+                let outcome = try transaction.preview(file: request.path.file, edit: edit.apply)
+                print(outcome.changed ? diff(outcome) : "unchanged: \(request.path) already matches", terminator: outcome.changed ? "" : "\n")
+                return
+            }
+            let outcome = try transaction.commit(file: request.path.file, message: options.commitMessage(for: request),
+                                                 push: !options.noPush, edit: edit.apply)
+            try report(outcome, actions)
+        }
+    }
+
+    private func openRepository(_ credentials: Credentials) throws -> GitRepository {
+        if let remote = options.remote {
+            return try GitRepository.cloneIntoTemporaryFolder(url: remote, branch: options.branch, credentials: credentials)
+        }
+        return try GitRepository.open(at: options.directory)
+    }
+
+    private func makeLogger() -> Logger {
+        var logger = Logger(label: "config-api") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = options.verbose ? .debug : .warning
+        return logger
+    }
+
+    private func diff(_ outcome: TransactionOutcome) -> String {
+        UnifiedDiff.make(old: outcome.before, new: outcome.after, path: request.path.file)
+    }
+
+    private func report(_ outcome: TransactionOutcome, _ actions: GitHubActions) throws {
+        let verb = options.noPush ? "committed locally" : "pushed"
+        if let commit = outcome.commit, outcome.changed {
+            let tries = outcome.attempts == 1 ? "1 attempt" : "\(outcome.attempts) attempts"
+            print("\(verb) \(commit.prefix(12)) \(options.commitMessage(for: request)) (\(tries))")
+        } else {
+            print("unchanged: \(request.path) already matches")
+        }
+        guard actions.isActive else { return }
+        try actions.setOutput("changed", outcome.changed ? "true" : "false")
+        try actions.setOutput("commit", outcome.commit ?? "")
+        try actions.setOutput("attempts", String(outcome.attempts))
+        let facts = [("Action", request.action.rawValue), ("Path", request.path.description),
+                     ("Commit", outcome.commit ?? "none (unchanged)"), ("Attempts", String(outcome.attempts))]
+        try actions.appendSummary(GitHubActions.summary(title: "config-api: \(options.commitMessage(for: request))",
+                                                        facts: facts.map { (name: $0.0, value: $0.1) },
+                                                        diff: outcome.changed ? diff(outcome) : ""))
+    }
+}
