@@ -1,5 +1,5 @@
-import CLibGit2
 import Foundation
+import Logging
 
 /// The remote side of one transaction attempt: where the branch tip is read, where new objects
 /// are written, and how a commit replaces the tip (compare-and-swap semantics: it lands only
@@ -69,7 +69,7 @@ struct LocalRemoteUpdate: BranchPublisher {
     }
 
     func recordInLocalClone(_ commit: ObjectID) throws {
-        try remote.fetch(branch: branch, into: trackingReference, session: TransferSession(credentials: credentials))
+        try remote.fetch(branch: branch, into: trackingReference, credentials: credentials)
     }
 }
 
@@ -86,10 +86,13 @@ struct SmartTransportPush: BranchPublisher {
     private let branch: String
     private let trackingReference: String
     private let credentials: Credentials
+    private let logger: Logger
     private let scratchReference = "refs/config-api/outgoing"
 
-    init(local: RepositoryHandle, remote: RemoteHandle, branch: String, trackingReference: String, credentials: Credentials) {
+    init(local: RepositoryHandle, remote: RemoteHandle, branch: String, trackingReference: String,
+         credentials: Credentials, logger: Logger) {
         objects = local
+        self.logger = logger
         self.remote = remote
         self.branch = branch
         self.trackingReference = trackingReference
@@ -97,7 +100,7 @@ struct SmartTransportPush: BranchPublisher {
     }
 
     func fetchTip() throws -> ObjectID {
-        try remote.fetch(branch: branch, into: trackingReference, session: TransferSession(credentials: credentials))
+        try remote.fetch(branch: branch, into: trackingReference, credentials: credentials)
         guard let tip = try objects.target(ofReference: trackingReference) else {
             throw GitOpsError.missingBranch("\(branch) at \(remote.displayURL)")
         }
@@ -107,14 +110,19 @@ struct SmartTransportPush: BranchPublisher {
     func publish(_ commit: ObjectID, over base: ObjectID) throws -> Bool {
         try objects.forceReference(scratchReference, to: commit, logMessage: "config-api: outgoing")
         defer { objects.deleteReference(scratchReference) }
-        let session = TransferSession(credentials: credentials)
-        let code = try remote.push(scratchReference, toBranch: branch, session: session)
-        if code == GIT_ENONFASTFORWARD.rawValue { return false }
-        guard !session.refusals.isEmpty else { return true }
-        if try fetchTip() != base { return false }
-        let reason = ([session.refusals.joined(separator: "; ")] + [session.serverMessageSummary].filter { !$0.isEmpty })
-            .joined(separator: " — ")
-        throw GitOpsError.rejectedByServer(reason: reason).redacting(credentials.token)
+        switch try remote.push(scratchReference, toBranch: branch, credentials: credentials) {
+        case .accepted:
+            return true
+        case .nonFastForward:
+            logger.debug("push of \(commit): not a fast-forward of \(remote.displayURL) \(branch)")
+            return false
+        case .refused(let reason):
+            guard try fetchTip() == base else {
+                logger.debug("push of \(commit) refused (\(reason)) and \(branch) moved: a lost race")
+                return false
+            }
+            throw GitOpsError.rejectedByServer(reason: reason)
+        }
     }
 
     func recordInLocalClone(_ commit: ObjectID) throws {

@@ -67,6 +67,7 @@ public struct PushTransaction {
     /// may throw to abort: its error propagates unchanged and no reference moves.
     public func commit(file: String, message: String, push: Bool,
                        edit: (_ current: [UInt8]?) throws -> [UInt8]) throws -> TransactionOutcome {
+        let file = try Self.treePath(file)
         let branchName = try resolvedBranch()
         let local = LocalBranch(repository: repository.handle, name: branchName)
         let publisher = try makePublisher(branch: local, file: file, push: push)
@@ -106,6 +107,7 @@ public struct PushTransaction {
     /// `--dry-run`: runs `edit` on the file at the local branch's tip (else the remote-tracking
     /// reference's), without fetching and without writing anything.
     public func preview(file: String, edit: (_ current: [UInt8]?) throws -> [UInt8]) throws -> TransactionOutcome {
+        let file = try Self.treePath(file)
         let branchName = try resolvedBranch()
         let handle = repository.handle
         guard let base = try handle.target(ofReference: "refs/heads/\(branchName)")
@@ -138,6 +140,13 @@ public struct PushTransaction {
         return .published(commit: commit, base: base, before: current?.bytes, after: updated)
     }
 
+    /// `file` as a path in a git tree: `./a//b` → `a/b`; `..`, or nothing left, is refused.
+    static func treePath(_ file: String) throws -> String {
+        let components = file.split(separator: "/").filter { $0 != "." }
+        guard !components.isEmpty, !components.contains("..") else { throw GitOpsError.invalidPath(file) }
+        return components.joined(separator: "/")
+    }
+
     private func resolvedBranch() throws -> String {
         guard let name = branch ?? repository.currentBranch else { throw GitOpsError.missingBranch("HEAD (detached)") }
         return name
@@ -153,7 +162,7 @@ public struct PushTransaction {
                                          trackingReference: tracking, credentials: credentials)
         }
         return SmartTransportPush(local: handle, remote: remote, branch: branch.name, trackingReference: tracking,
-                                  credentials: credentials)
+                                  credentials: credentials, logger: logger)
     }
 
     private func withCloneLock<Result>(_ body: () throws -> Result) throws -> Result {

@@ -42,13 +42,14 @@ final class RepositoryHandle {
 
     /// Clones `url` as a bare repository into the empty folder `path`, HEAD on `branch` (or the
     /// remote's default branch).
-    static func cloneBare(url: String, into path: String, branch: String?, session: TransferSession) throws -> RepositoryHandle {
+    static func cloneBare(url: String, into path: String, branch: String?, credentials: Credentials) throws -> RepositoryHandle {
         LibGit2.ensureInitialized()
         var options = git_clone_options()
         try LibGit2.check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
         options.bare = 1
         options.fetch_opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         var repository: OpaquePointer?
+        let session = TransferSession(credentials: credentials, url: url)
         let code = session.withCallbacks { callbacks in
             options.fetch_opts.callbacks = callbacks
             return withOptionalCString(branch) { branchName in
@@ -101,19 +102,16 @@ final class RepositoryHandle {
         return ObjectID(id)
     }
 
-    /// Points `name` at `id` if it still points at `expected` (nil: it must not exist yet),
-    /// under git's lock file. Returns false when the reference had moved (a lost race).
-    func moveReference(_ name: String, to id: ObjectID, expecting expected: ObjectID?, logMessage: String) throws -> Bool {
+    /// Points `name` at `id` if it still points at `expected`, under git's lock file (the
+    /// compare-and-swap of `git_reference_create_matching`). Returns false when the reference
+    /// had moved or another writer held its lock (a lost race).
+    func moveReference(_ name: String, to id: ObjectID, expecting expected: ObjectID, logMessage: String) throws -> Bool {
         var reference: OpaquePointer?
         var newID = id.raw
-        let code: Int32
-        if var old = expected?.raw {
-            code = git_reference_create_matching(&reference, pointer, name, &newID, 1, &old, logMessage)
-        } else {
-            code = git_reference_create(&reference, pointer, name, &newID, 0, logMessage)
-        }
+        var oldID = expected.raw
+        let code = git_reference_create_matching(&reference, pointer, name, &newID, 1, &oldID, logMessage)
         git_reference_free(reference)
-        if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue { return false }
+        if code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue { return false }
         try LibGit2.check(code, "update \(name)")
         return true
     }
