@@ -49,11 +49,11 @@ final class TransferSession {
     }
 
     /// Throws for a failed libgit2 call: `authenticationRefused` when the credentials were
-    /// refused, `missingBranch` for a not-found `branch` (when given), else the libgit2 error.
+    /// refused or lack the permission (HTTP 403, e.g. a token without write access), `missingBranch` for a not-found `branch` (when given), else the libgit2 error.
     func check(_ code: Int32, _ operation: @autoclosure () -> String, missingBranch branch: String? = nil) throws {
         guard code < 0 else { return }
         let message = LibGit2.lastErrorMessage()
-        if authenticationRefused || code == GIT_EAUTH.rawValue {
+        if authenticationRefused || code == GIT_EAUTH.rawValue || message.contains("status code: 403") {
             throw redacted(.authenticationRefused(remote: displayableURL(url)))
         }
         if let branch, code == GIT_ENOTFOUND.rawValue { throw GitOpsError.missingBranch(branch) }
