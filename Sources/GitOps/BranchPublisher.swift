@@ -26,7 +26,6 @@ protocol BranchPublisher {
 struct LocalRemoteUpdate: BranchPublisher {
     let objects: RepositoryHandle
     let attemptsWriteLocalClone = false
-    private let local: RepositoryHandle
     private let remote: RemoteHandle
     private let branch: String
     private let trackingReference: String
@@ -44,10 +43,9 @@ struct LocalRemoteUpdate: BranchPublisher {
         return url
     }
 
-    init(local: RepositoryHandle, remote: RemoteHandle, remotePath: String, branch: String,
-         trackingReference: String, credentials: Credentials) throws {
+    init(remote: RemoteHandle, remotePath: String, branch: String, trackingReference: String,
+         credentials: Credentials) throws {
         objects = try RepositoryHandle.open(exactly: remotePath)
-        self.local = local
         self.remote = remote
         self.branch = branch
         self.trackingReference = trackingReference

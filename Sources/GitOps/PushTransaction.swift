@@ -1,4 +1,3 @@
-import CLibGit2
 import Foundation
 import Logging
 
@@ -134,7 +133,7 @@ public struct PushTransaction {
         let updated = try edit(current?.bytes)
         if updated == current?.bytes { return .unchanged(base: base, current: current?.bytes) }
         let blob = try objects.writeBlob(updated)
-        let tree = try objects.tree(of: base, setting: file, to: blob, mode: current?.mode ?? .init(GIT_FILEMODE_BLOB.rawValue))
+        let tree = try objects.tree(of: base, setting: file, to: blob, mode: current?.mode ?? .regular)
         let commit = try objects.commit(tree: tree, parent: base, message: message, identity: identity)
         guard try publisher.publish(commit, over: base) else { return .raced(base: base) }
         return .published(commit: commit, base: base, before: current?.bytes, after: updated)
@@ -158,7 +157,7 @@ public struct PushTransaction {
         let remote = try handle.remote(named: remoteName)
         let tracking = "refs/remotes/\(remoteName)/\(branch.name)"
         if let path = LocalRemoteUpdate.repositoryPath(of: remote.pushURL) {
-            return try LocalRemoteUpdate(local: handle, remote: remote, remotePath: path, branch: branch.name,
+            return try LocalRemoteUpdate(remote: remote, remotePath: path, branch: branch.name,
                                          trackingReference: tracking, credentials: credentials)
         }
         return SmartTransportPush(local: handle, remote: remote, branch: branch.name, trackingReference: tracking,

@@ -1,10 +1,18 @@
 import CLibGit2
 import Foundation
 
-/// A file read from a commit's tree: its bytes and its git file mode (regular or executable).
+/// The git mode of a file in a tree.
+enum FileMode {
+    case regular
+    case executable
+
+    var raw: git_filemode_t { self == .regular ? GIT_FILEMODE_BLOB : GIT_FILEMODE_BLOB_EXECUTABLE }
+}
+
+/// A file read from a commit's tree: its bytes and its mode.
 struct FileInTree {
     var bytes: [UInt8]
-    var mode: git_filemode_t
+    var mode: FileMode
 }
 
 /// Owns one `git_repository *` and offers the object-database operations a transaction needs.
@@ -150,8 +158,12 @@ final class RepositoryHandle {
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try LibGit2.check(code, "read \(path) in \(commit)")
         defer { git_tree_entry_free(entry) }
-        let mode = git_tree_entry_filemode(entry)
-        guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else { throw GitOpsError.notAFile(path: path) }
+        let mode: FileMode
+        switch git_tree_entry_filemode(entry) {
+        case GIT_FILEMODE_BLOB: mode = .regular
+        case GIT_FILEMODE_BLOB_EXECUTABLE: mode = .executable
+        default: throw GitOpsError.notAFile(path: path)
+        }
         var blob: OpaquePointer?
         try LibGit2.check(git_blob_lookup(&blob, pointer, git_tree_entry_id(entry)), "read blob of \(path)")
         defer { git_blob_free(blob) }
@@ -170,12 +182,12 @@ final class RepositoryHandle {
 
     /// Writes the tree of `commit` with `path` set to `blob` (nested trees rewritten along the
     /// path, created where missing); returns the new root tree's id.
-    func tree(of commit: ObjectID, setting path: String, to blob: ObjectID, mode: git_filemode_t) throws -> ObjectID {
+    func tree(of commit: ObjectID, setting path: String, to blob: ObjectID, mode: FileMode) throws -> ObjectID {
         let baseline = try treeOf(commit)
         defer { git_tree_free(baseline) }
         var id = git_oid()
         let code = path.withCString { cPath in
-            var update = git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob.raw, filemode: mode, path: cPath)
+            var update = git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob.raw, filemode: mode.raw, path: cPath)
             return git_tree_create_updated(&id, pointer, baseline, 1, &update)
         }
         try LibGit2.check(code, "write tree for \(path)")

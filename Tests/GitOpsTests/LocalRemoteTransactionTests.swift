@@ -215,6 +215,21 @@ import Testing
         #expect(try readText(clone, "projects/new/deep/app.yaml") == "name: app\n")
     }
 
+    @Test func executableModeIsKeptAndFoldersAreRefused() throws {
+        let workspace = try LocalWorkspace(extraFiles: ["deploy.sh": "echo 1\n"])
+        let clone = try workspace.clone("clone")
+        try GitCLI.run(["update-index", "--chmod=+x", "deploy.sh"], in: clone)
+        try GitCLI.run(["commit", "--quiet", "-m", "executable"], in: clone)
+        try GitCLI.run(["push", "--quiet", "origin", "main"], in: clone)
+        let transaction = try workspace.transaction(in: clone)
+        _ = try transaction.commit(file: "deploy.sh", message: "x", push: true) { _ in Array("echo 2\n".utf8) }
+
+        #expect(try GitCLI.run(["ls-tree", "main", "deploy.sh"], in: workspace.remote.path).hasPrefix("100755 blob"))
+        #expect(throws: GitOpsError.notAFile(path: "projects")) {
+            try transaction.commit(file: "projects/", message: "x", push: true) { $0 ?? [] }
+        }
+    }
+
     @Test func authorComesFromGitConfigWhenNotGiven() throws {
         let workspace = try LocalWorkspace()
         let clone = try workspace.clone("clone")
