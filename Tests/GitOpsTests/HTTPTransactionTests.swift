@@ -12,6 +12,7 @@ struct HTTPWorkspace {
     let server: GitHTTPServer
 
     init(applications: Int = 4) throws {
+        isolatedFromMachineGitConfig
         folder = try TemporaryFolder()
         remote = try BareRepository.seeded(in: folder, files: [DemoFile.path: DemoFile.content(applications: applications)])
         server = try GitHTTPServer(root: folder.path, token: Self.token, readToken: Self.readOnlyToken)

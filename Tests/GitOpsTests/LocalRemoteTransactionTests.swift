@@ -242,6 +242,14 @@ import Testing
                 == "Configured Person <configured@example.com>|Configured Person <configured@example.com>")
     }
 
+    @Test func authorFallsBackToConfigAPIWithoutGitConfig() throws {
+        let workspace = try LocalWorkspace()
+        _ = try workspace.transaction(in: try workspace.clone("clone"), author: nil)
+            .commit(file: DemoFile.path, message: "x", push: true, edit: DemoFile.setting(0, to: "y"))
+
+        #expect(try workspace.remote.log("%an <%ae>").first == CommitIdentity.fallback.description)
+    }
+
     @Test func temporaryCloneCommitsAndIsRemoved() throws {
         let workspace = try LocalWorkspace()
         var repository: GitRepository? = try GitRepository.cloneIntoTemporaryFolder(
