@@ -1,5 +1,5 @@
 import Foundation
-import GitOps
+@testable import GitOps
 import Testing
 
 /// Transactions against a bare repository given as a local path (compare-and-swap on its branch).
@@ -170,6 +170,24 @@ import Testing
                 .commit(file: DemoFile.path, message: "local", push: false, edit: DemoFile.setting(2, to: "local"))
         }
         #expect(try GitCLI.run(["rev-parse", "main"], in: clone) == head)
+    }
+
+    @Test func anotherHolderOfTheCloneLockMakesItWaitThenTimeOut() throws {
+        let workspace = try LocalWorkspace()
+        let clone = try workspace.clone("clone")
+        let repository = try GitRepository.open(at: clone)
+        let transaction = PushTransaction(repository: repository, branch: "main", credentials: Credentials(),
+                                          author: testAuthor, logger: quietLogger, lockTimeout: 0.3)
+        let started = Date()
+        var otherHolder: CloneLock? = try CloneLock(gitDirectory: "\(clone)/.git", timeout: 1)
+        #expect(throws: GitOpsError.lockTimeout(path: "\(clone)/.git/config-api.lock", seconds: 0.3)) {
+            try transaction.commit(file: DemoFile.path, message: "x", push: false, edit: DemoFile.setting(0, to: "y"))
+        }
+        #expect(otherHolder != nil)
+        otherHolder = nil
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        let outcome = try transaction.commit(file: DemoFile.path, message: "x", push: false, edit: DemoFile.setting(0, to: "y"))
+        #expect(outcome.changed && outcome.localBranchUpdated)
     }
 
     @Test func editErrorPropagatesAndNothingMoves() throws {
