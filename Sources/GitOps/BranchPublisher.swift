@@ -7,8 +7,9 @@ import Logging
 protocol BranchPublisher {
     /// The repository whose object database holds the tip and receives the new objects.
     var objects: RepositoryHandle { get }
-    /// Whether an attempt writes into the local clone (then it runs under the clone's lock).
-    var attemptsWriteLocalClone: Bool { get }
+    /// The git folder whose `config-api.lock` an attempt holds: the local clone's when an
+    /// attempt writes into it, the remote's when config-api writers can queue there.
+    var attemptLockDirectory: String { get }
     /// The current tip of the remote branch (fetching it first where that is needed).
     func fetchTip() throws -> ObjectID
     /// Makes `commit` the remote branch's tip if the tip is still `base`; false when another
@@ -22,10 +23,11 @@ protocol BranchPublisher {
 /// A remote given as a path or `file://` address. libgit2's local transport would overwrite the
 /// branch without comparing (losing concurrent updates), so this writes the objects straight
 /// into the remote repository and moves its branch with `git_reference_create_matching`,
-/// under git's own reference lock. Note: like libgit2's local push, this runs no server hooks.
+/// under git's own reference lock. Attempts hold the remote's `config-api.lock`, so config-api
+/// writers queue instead of racing (the compare-and-swap still guards against other writers).
+/// Note: like libgit2's local push, this runs no server hooks.
 struct LocalRemoteUpdate: BranchPublisher {
     let objects: RepositoryHandle
-    let attemptsWriteLocalClone = false
     private let remote: RemoteHandle
     private let branch: String
     private let trackingReference: String
@@ -51,6 +53,8 @@ struct LocalRemoteUpdate: BranchPublisher {
         self.trackingReference = trackingReference
         self.credentials = credentials
     }
+
+    var attemptLockDirectory: String { objects.commonDirectory }
 
     func fetchTip() throws -> ObjectID {
         guard let tip = try objects.target(ofReference: "refs/heads/\(branch)") else {
@@ -79,7 +83,6 @@ struct LocalRemoteUpdate: BranchPublisher {
 /// a refused update whose tip has not moved is the server's refusal (hook, protected branch).
 struct SmartTransportPush: BranchPublisher {
     let objects: RepositoryHandle
-    let attemptsWriteLocalClone = true
     private let remote: RemoteHandle
     private let branch: String
     private let trackingReference: String
@@ -96,6 +99,8 @@ struct SmartTransportPush: BranchPublisher {
         self.trackingReference = trackingReference
         self.credentials = credentials
     }
+
+    var attemptLockDirectory: String { objects.commonDirectory }
 
     func fetchTip() throws -> ObjectID {
         try remote.fetch(branch: branch, into: trackingReference, credentials: credentials)

@@ -42,7 +42,8 @@ public struct PushTransaction {
     public let author: CommitIdentity?
     /// Receives attempt (debug) and lost-race (info) messages; never a credential.
     public let logger: Logger
-    /// How long to wait for another process holding the clone's lock, in seconds.
+    /// How long to wait for another process holding a `config-api.lock` (the clone's, or a
+    /// local remote's), in seconds.
     public let lockTimeout: Double
 
     /// A transaction on `branch` of `repository`, pushing to `remoteName`.
@@ -74,9 +75,9 @@ public struct PushTransaction {
         let commitMessage = message.hasSuffix("\n") ? message : message + "\n"
         var delay: Double?
         for attempt in 1...retry.maxAttempts {
-            let result = try publisher.attemptsWriteLocalClone
-                ? withCloneLock { try runAttempt(publisher, file: file, message: commitMessage, identity: identity, edit: edit) }
-                : runAttempt(publisher, file: file, message: commitMessage, identity: identity, edit: edit)
+            let result = try GitDirectoryLock.holding(publisher.attemptLockDirectory, timeout: lockTimeout) {
+                try runAttempt(publisher, file: file, message: commitMessage, identity: identity, edit: edit)
+            }
             switch result {
             case .unchanged(let base, let current):
                 logger.debug("\(file) unchanged at \(base)", metadata: ["attempt": "\(attempt)"])
@@ -165,6 +166,6 @@ public struct PushTransaction {
     }
 
     private func withCloneLock<Result>(_ body: () throws -> Result) throws -> Result {
-        try CloneLock.holding(repository.handle.commonDirectory, timeout: lockTimeout, body)
+        try GitDirectoryLock.holding(repository.handle.commonDirectory, timeout: lockTimeout, body)
     }
 }

@@ -179,7 +179,7 @@ import Testing
         let transaction = PushTransaction(repository: repository, branch: "main", credentials: Credentials(),
                                           author: testAuthor, logger: quietLogger, lockTimeout: 0.3)
         let started = Date()
-        var otherHolder: CloneLock? = try CloneLock(gitDirectory: "\(clone)/.git", timeout: 1)
+        var otherHolder: GitDirectoryLock? = try GitDirectoryLock(gitDirectory: "\(clone)/.git", timeout: 1)
         #expect(throws: GitOpsError.lockTimeout(path: "\(clone)/.git/config-api.lock", seconds: 0.3)) {
             try transaction.commit(file: DemoFile.path, message: "x", push: false, edit: DemoFile.setting(0, to: "y"))
         }
