@@ -1,5 +1,5 @@
-import CLibGit2
 import Foundation
+import Logging
 
 /// The remote side of one transaction attempt: where the branch tip is read, where new objects
 /// are written, and how a commit replaces the tip (compare-and-swap semantics: it lands only
@@ -7,8 +7,9 @@ import Foundation
 protocol BranchPublisher {
     /// The repository whose object database holds the tip and receives the new objects.
     var objects: RepositoryHandle { get }
-    /// Whether an attempt writes into the local clone (then it runs under the clone's lock).
-    var attemptsWriteLocalClone: Bool { get }
+    /// The git folder whose `config-api.lock` an attempt holds: the local clone's when an
+    /// attempt writes into it, the remote's when config-api writers can queue there.
+    var attemptLockDirectory: String { get }
     /// The current tip of the remote branch (fetching it first where that is needed).
     func fetchTip() throws -> ObjectID
     /// Makes `commit` the remote branch's tip if the tip is still `base`; false when another
@@ -22,11 +23,11 @@ protocol BranchPublisher {
 /// A remote given as a path or `file://` address. libgit2's local transport would overwrite the
 /// branch without comparing (losing concurrent updates), so this writes the objects straight
 /// into the remote repository and moves its branch with `git_reference_create_matching`,
-/// under git's own reference lock. Note: like libgit2's local push, this runs no server hooks.
+/// under git's own reference lock. Attempts hold the remote's `config-api.lock`, so config-api
+/// writers queue instead of racing (the compare-and-swap still guards against other writers).
+/// Note: like libgit2's local push, this runs no server hooks.
 struct LocalRemoteUpdate: BranchPublisher {
     let objects: RepositoryHandle
-    let attemptsWriteLocalClone = false
-    private let local: RepositoryHandle
     private let remote: RemoteHandle
     private let branch: String
     private let trackingReference: String
@@ -44,15 +45,16 @@ struct LocalRemoteUpdate: BranchPublisher {
         return url
     }
 
-    init(local: RepositoryHandle, remote: RemoteHandle, remotePath: String, branch: String,
-         trackingReference: String, credentials: Credentials) throws {
+    init(remote: RemoteHandle, remotePath: String, branch: String, trackingReference: String,
+         credentials: Credentials) throws {
         objects = try RepositoryHandle.open(exactly: remotePath)
-        self.local = local
         self.remote = remote
         self.branch = branch
         self.trackingReference = trackingReference
         self.credentials = credentials
     }
+
+    var attemptLockDirectory: String { objects.commonDirectory }
 
     func fetchTip() throws -> ObjectID {
         guard let tip = try objects.target(ofReference: "refs/heads/\(branch)") else {
@@ -69,7 +71,7 @@ struct LocalRemoteUpdate: BranchPublisher {
     }
 
     func recordInLocalClone(_ commit: ObjectID) throws {
-        try remote.fetch(branch: branch, into: trackingReference, session: TransferSession(credentials: credentials))
+        try remote.fetch(branch: branch, into: trackingReference, credentials: credentials)
     }
 }
 
@@ -81,23 +83,27 @@ struct LocalRemoteUpdate: BranchPublisher {
 /// a refused update whose tip has not moved is the server's refusal (hook, protected branch).
 struct SmartTransportPush: BranchPublisher {
     let objects: RepositoryHandle
-    let attemptsWriteLocalClone = true
     private let remote: RemoteHandle
     private let branch: String
     private let trackingReference: String
     private let credentials: Credentials
+    private let logger: Logger
     private let scratchReference = "refs/config-api/outgoing"
 
-    init(local: RepositoryHandle, remote: RemoteHandle, branch: String, trackingReference: String, credentials: Credentials) {
+    init(local: RepositoryHandle, remote: RemoteHandle, branch: String, trackingReference: String,
+         credentials: Credentials, logger: Logger) {
         objects = local
+        self.logger = logger
         self.remote = remote
         self.branch = branch
         self.trackingReference = trackingReference
         self.credentials = credentials
     }
 
+    var attemptLockDirectory: String { objects.commonDirectory }
+
     func fetchTip() throws -> ObjectID {
-        try remote.fetch(branch: branch, into: trackingReference, session: TransferSession(credentials: credentials))
+        try remote.fetch(branch: branch, into: trackingReference, credentials: credentials)
         guard let tip = try objects.target(ofReference: trackingReference) else {
             throw GitOpsError.missingBranch("\(branch) at \(remote.displayURL)")
         }
@@ -107,14 +113,19 @@ struct SmartTransportPush: BranchPublisher {
     func publish(_ commit: ObjectID, over base: ObjectID) throws -> Bool {
         try objects.forceReference(scratchReference, to: commit, logMessage: "config-api: outgoing")
         defer { objects.deleteReference(scratchReference) }
-        let session = TransferSession(credentials: credentials)
-        let code = try remote.push(scratchReference, toBranch: branch, session: session)
-        if code == GIT_ENONFASTFORWARD.rawValue { return false }
-        guard !session.refusals.isEmpty else { return true }
-        if try fetchTip() != base { return false }
-        let reason = ([session.refusals.joined(separator: "; ")] + [session.serverMessageSummary].filter { !$0.isEmpty })
-            .joined(separator: " — ")
-        throw GitOpsError.rejectedByServer(reason: reason).redacting(credentials.token)
+        switch try remote.push(scratchReference, toBranch: branch, credentials: credentials) {
+        case .accepted:
+            return true
+        case .nonFastForward:
+            logger.debug("push of \(commit): not a fast-forward of \(remote.displayURL) \(branch)")
+            return false
+        case .refused(let reason):
+            guard try fetchTip() == base else {
+                logger.debug("push of \(commit) refused (\(reason)) and \(branch) moved: a lost race")
+                return false
+            }
+            throw GitOpsError.rejectedByServer(reason: reason)
+        }
     }
 
     func recordInLocalClone(_ commit: ObjectID) throws {

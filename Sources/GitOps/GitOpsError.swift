@@ -2,7 +2,7 @@
 /// without user info and any text coming from libgit2 is redacted before it is stored here.
 ///
 /// Suggested exit codes (DESIGN.md): `authenticationRefused` → 77, `retriesExhausted` → 75,
-/// `notARepository` / `missingBranch` / `missingRemote` / `notAFile` → 66,
+/// `notARepository` / `missingBranch` / `missingRemote` / `notAFile` → 66, `invalidPath` → 65,
 /// `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` / `lockTimeout` → 73, `libgit2` → 70.
 public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The remote refused the credentials (or asked for some and none were given).
@@ -18,6 +18,8 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingBranch(String)
     /// No remote of that name is configured.
     case missingRemote(String)
+    /// The file path is empty, absolute-only or leaves the repository (`..`).
+    case invalidPath(String)
     /// The path names a folder, submodule or link in the commit's tree, not a regular file.
     case notAFile(path: String)
     /// `--no-push` would have to overwrite uncommitted changes in the work tree (nothing written).
@@ -37,6 +39,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notARepository(let path): "not a git repository: \(path)"
         case .missingBranch(let branch): "no such branch: \(branch)"
         case .missingRemote(let remote): "no such remote: \(remote)"
+        case .invalidPath(let path): "not a file path inside the repository: \(path)"
         case .notAFile(let path): "not a regular file in the commit: \(path)"
         case .uncommittedChanges(let path): "uncommitted changes in \(path) would be overwritten; commit or stash them first"
         case .branchCheckedOutElsewhere(let branch): "branch \(branch) is checked out in another work tree"
@@ -53,7 +56,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .authenticationRefused(let remote): return .authenticationRefused(remote: clean(remote))
         case .rejectedByServer(let reason): return .rejectedByServer(reason: clean(reason))
         case .libgit2(let code, let message): return .libgit2(code: code, message: clean(message))
-        case .notARepository, .missingBranch, .missingRemote, .notAFile, .uncommittedChanges, .branchCheckedOutElsewhere,
+        case .notARepository, .missingBranch, .missingRemote, .invalidPath, .notAFile, .uncommittedChanges, .branchCheckedOutElsewhere,
              .lockTimeout, .retriesExhausted: return self
         }
     }

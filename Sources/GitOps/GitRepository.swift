@@ -1,7 +1,8 @@
 import Foundation
 
 /// An opened git repository: a user's clone (`-C DIR`) or a bare clone in a temporary folder
-/// (`--remote URL`), which is deleted when the object goes away.
+/// (`--remote URL`), which is deleted when the object goes away. Use one object from one thread
+/// at a time; threads (or processes) may each open their own on the same clone.
 public final class GitRepository {
     let handle: RepositoryHandle
     private let temporaryFolder: URL?
@@ -25,8 +26,7 @@ public final class GitRepository {
     public static func cloneIntoTemporaryFolder(url: String, branch: String?, credentials: Credentials) throws -> GitRepository {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-clone-\(UUID().uuidString)")
         do {
-            let session = TransferSession(credentials: credentials)
-            let handle = try RepositoryHandle.cloneBare(url: url, into: folder.path, branch: branch, session: session)
+            let handle = try RepositoryHandle.cloneBare(url: url, into: folder.path, branch: branch, credentials: credentials)
             return GitRepository(handle: handle, temporaryFolder: folder)
         } catch {
             try? FileManager.default.removeItem(at: folder)

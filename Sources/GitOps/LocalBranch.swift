@@ -61,9 +61,10 @@ struct LocalBranch {
 struct LocalCommitPublisher: BranchPublisher {
     let branch: LocalBranch
     let file: String
-    let attemptsWriteLocalClone = true
 
     var objects: RepositoryHandle { branch.repository }
+
+    var attemptLockDirectory: String { objects.commonDirectory }
 
     func fetchTip() throws -> ObjectID {
         guard let tip = try branch.tip() else { throw GitOpsError.missingBranch(branch.name) }

@@ -1,4 +1,3 @@
-import CLibGit2
 import Foundation
 import Logging
 
@@ -43,7 +42,8 @@ public struct PushTransaction {
     public let author: CommitIdentity?
     /// Receives attempt (debug) and lost-race (info) messages; never a credential.
     public let logger: Logger
-    /// How long to wait for another process holding the clone's lock, in seconds.
+    /// How long to wait for another process holding a `config-api.lock` (the clone's, or a
+    /// local remote's), in seconds.
     public let lockTimeout: Double
 
     /// A transaction on `branch` of `repository`, pushing to `remoteName`.
@@ -67,6 +67,7 @@ public struct PushTransaction {
     /// may throw to abort: its error propagates unchanged and no reference moves.
     public func commit(file: String, message: String, push: Bool,
                        edit: (_ current: [UInt8]?) throws -> [UInt8]) throws -> TransactionOutcome {
+        let file = try Self.treePath(file)
         let branchName = try resolvedBranch()
         let local = LocalBranch(repository: repository.handle, name: branchName)
         let publisher = try makePublisher(branch: local, file: file, push: push)
@@ -74,9 +75,9 @@ public struct PushTransaction {
         let commitMessage = message.hasSuffix("\n") ? message : message + "\n"
         var delay: Double?
         for attempt in 1...retry.maxAttempts {
-            let result = try publisher.attemptsWriteLocalClone
-                ? withCloneLock { try runAttempt(publisher, file: file, message: commitMessage, identity: identity, edit: edit) }
-                : runAttempt(publisher, file: file, message: commitMessage, identity: identity, edit: edit)
+            let result = try GitDirectoryLock.holding(publisher.attemptLockDirectory, timeout: lockTimeout) {
+                try runAttempt(publisher, file: file, message: commitMessage, identity: identity, edit: edit)
+            }
             switch result {
             case .unchanged(let base, let current):
                 logger.debug("\(file) unchanged at \(base)", metadata: ["attempt": "\(attempt)"])
@@ -106,6 +107,7 @@ public struct PushTransaction {
     /// `--dry-run`: runs `edit` on the file at the local branch's tip (else the remote-tracking
     /// reference's), without fetching and without writing anything.
     public func preview(file: String, edit: (_ current: [UInt8]?) throws -> [UInt8]) throws -> TransactionOutcome {
+        let file = try Self.treePath(file)
         let branchName = try resolvedBranch()
         let handle = repository.handle
         guard let base = try handle.target(ofReference: "refs/heads/\(branchName)")
@@ -132,10 +134,17 @@ public struct PushTransaction {
         let updated = try edit(current?.bytes)
         if updated == current?.bytes { return .unchanged(base: base, current: current?.bytes) }
         let blob = try objects.writeBlob(updated)
-        let tree = try objects.tree(of: base, setting: file, to: blob, mode: current?.mode ?? .init(GIT_FILEMODE_BLOB.rawValue))
+        let tree = try objects.tree(of: base, setting: file, to: blob, mode: current?.mode ?? .regular)
         let commit = try objects.commit(tree: tree, parent: base, message: message, identity: identity)
         guard try publisher.publish(commit, over: base) else { return .raced(base: base) }
         return .published(commit: commit, base: base, before: current?.bytes, after: updated)
+    }
+
+    /// `file` as a path in a git tree: `./a//b` → `a/b`; `..`, or nothing left, is refused.
+    static func treePath(_ file: String) throws -> String {
+        let components = file.split(separator: "/").filter { $0 != "." }
+        guard !components.isEmpty, !components.contains("..") else { throw GitOpsError.invalidPath(file) }
+        return components.joined(separator: "/")
     }
 
     private func resolvedBranch() throws -> String {
@@ -149,14 +158,14 @@ public struct PushTransaction {
         let remote = try handle.remote(named: remoteName)
         let tracking = "refs/remotes/\(remoteName)/\(branch.name)"
         if let path = LocalRemoteUpdate.repositoryPath(of: remote.pushURL) {
-            return try LocalRemoteUpdate(local: handle, remote: remote, remotePath: path, branch: branch.name,
+            return try LocalRemoteUpdate(remote: remote, remotePath: path, branch: branch.name,
                                          trackingReference: tracking, credentials: credentials)
         }
         return SmartTransportPush(local: handle, remote: remote, branch: branch.name, trackingReference: tracking,
-                                  credentials: credentials)
+                                  credentials: credentials, logger: logger)
     }
 
     private func withCloneLock<Result>(_ body: () throws -> Result) throws -> Result {
-        try CloneLock.holding(repository.handle.commonDirectory, timeout: lockTimeout, body)
+        try GitDirectoryLock.holding(repository.handle.commonDirectory, timeout: lockTimeout, body)
     }
 }

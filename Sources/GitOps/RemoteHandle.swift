@@ -1,5 +1,17 @@
 import CLibGit2
 
+/// How the server answered a push.
+enum PushResult: Equatable {
+    /// The branch now points at the pushed commit.
+    case accepted
+    /// The remote's tip is not an ancestor of the pushed commit (detected by libgit2 from the
+    /// server's advertisement, before anything was sent).
+    case nonFastForward
+    /// The server refused the update: its per-reference status, then its side-band messages
+    /// (a hook's output). A lost race inside receive-pack looks the same as a hook's refusal.
+    case refused(String)
+}
+
 /// Owns one `git_remote *` of a repository: fetches and pushes over libgit2's transports.
 final class RemoteHandle {
     private let pointer: OpaquePointer
@@ -26,34 +38,35 @@ final class RemoteHandle {
 
     /// Fetches the remote's `refs/heads/<branch>` into `trackingReference` (forced, no tags,
     /// no FETCH_HEAD).
-    func fetch(branch: String, into trackingReference: String, session: TransferSession) throws {
+    func fetch(branch: String, into trackingReference: String, credentials: Credentials) throws {
         var options = git_fetch_options()
         try LibGit2.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         options.update_fetchhead = 0
+        let session = TransferSession(credentials: credentials, url: pushURL)
         let code = session.withCallbacks { callbacks in
             options.callbacks = callbacks
             return withStringArray(["+refs/heads/\(branch):\(trackingReference)"]) { refspecs in
                 git_remote_fetch(pointer, &refspecs, &options, "config-api: fetch")
             }
         }
-        try session.check(code, "fetch \(branch) from \(displayURL)", missingBranch: nil)
+        try session.check(code, "fetch \(branch) from \(displayURL)")
     }
 
     /// Pushes the local reference `source` to the remote's `refs/heads/<branch>` (never forced).
-    /// Returns libgit2's code: 0 (check `session.refusals` too), or `GIT_ENONFASTFORWARD`
-    /// when the remote's tip is not an ancestor; other failures are thrown.
-    func push(_ source: String, toBranch branch: String, session: TransferSession) throws -> Int32 {
+    /// Failures other than the three answers of `PushResult` are thrown.
+    func push(_ source: String, toBranch branch: String, credentials: Credentials) throws -> PushResult {
         var options = git_push_options()
         try LibGit2.check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
+        let session = TransferSession(credentials: credentials, url: pushURL)
         let code = session.withCallbacks { callbacks in
             options.callbacks = callbacks
             return withStringArray(["\(source):refs/heads/\(branch)"]) { refspecs in
                 git_remote_push(pointer, &refspecs, &options)
             }
         }
-        if code == GIT_ENONFASTFORWARD.rawValue { return code }
-        try session.check(code, "push \(branch) to \(displayURL)", missingBranch: nil)
-        return code
+        if code == GIT_ENONFASTFORWARD.rawValue { return .nonFastForward }
+        try session.check(code, "push \(branch) to \(displayURL)")
+        return session.refusalReport.map(PushResult.refused) ?? .accepted
     }
 }

@@ -1,10 +1,18 @@
 import CLibGit2
 import Foundation
 
-/// A file read from a commit's tree: its bytes and its git file mode (regular or executable).
+/// The git mode of a file in a tree.
+enum FileMode {
+    case regular
+    case executable
+
+    var raw: git_filemode_t { self == .regular ? GIT_FILEMODE_BLOB : GIT_FILEMODE_BLOB_EXECUTABLE }
+}
+
+/// A file read from a commit's tree: its bytes and its mode.
 struct FileInTree {
     var bytes: [UInt8]
-    var mode: git_filemode_t
+    var mode: FileMode
 }
 
 /// Owns one `git_repository *` and offers the object-database operations a transaction needs.
@@ -42,13 +50,14 @@ final class RepositoryHandle {
 
     /// Clones `url` as a bare repository into the empty folder `path`, HEAD on `branch` (or the
     /// remote's default branch).
-    static func cloneBare(url: String, into path: String, branch: String?, session: TransferSession) throws -> RepositoryHandle {
+    static func cloneBare(url: String, into path: String, branch: String?, credentials: Credentials) throws -> RepositoryHandle {
         LibGit2.ensureInitialized()
         var options = git_clone_options()
         try LibGit2.check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
         options.bare = 1
         options.fetch_opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         var repository: OpaquePointer?
+        let session = TransferSession(credentials: credentials, url: url)
         let code = session.withCallbacks { callbacks in
             options.fetch_opts.callbacks = callbacks
             return withOptionalCString(branch) { branchName in
@@ -101,19 +110,16 @@ final class RepositoryHandle {
         return ObjectID(id)
     }
 
-    /// Points `name` at `id` if it still points at `expected` (nil: it must not exist yet),
-    /// under git's lock file. Returns false when the reference had moved (a lost race).
-    func moveReference(_ name: String, to id: ObjectID, expecting expected: ObjectID?, logMessage: String) throws -> Bool {
+    /// Points `name` at `id` if it still points at `expected`, under git's lock file (the
+    /// compare-and-swap of `git_reference_create_matching`). Returns false when the reference
+    /// had moved or another writer held its lock (a lost race).
+    func moveReference(_ name: String, to id: ObjectID, expecting expected: ObjectID, logMessage: String) throws -> Bool {
         var reference: OpaquePointer?
         var newID = id.raw
-        let code: Int32
-        if var old = expected?.raw {
-            code = git_reference_create_matching(&reference, pointer, name, &newID, 1, &old, logMessage)
-        } else {
-            code = git_reference_create(&reference, pointer, name, &newID, 0, logMessage)
-        }
+        var oldID = expected.raw
+        let code = git_reference_create_matching(&reference, pointer, name, &newID, 1, &oldID, logMessage)
         git_reference_free(reference)
-        if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue { return false }
+        if code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue { return false }
         try LibGit2.check(code, "update \(name)")
         return true
     }
@@ -152,8 +158,12 @@ final class RepositoryHandle {
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try LibGit2.check(code, "read \(path) in \(commit)")
         defer { git_tree_entry_free(entry) }
-        let mode = git_tree_entry_filemode(entry)
-        guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else { throw GitOpsError.notAFile(path: path) }
+        let mode: FileMode
+        switch git_tree_entry_filemode(entry) {
+        case GIT_FILEMODE_BLOB: mode = .regular
+        case GIT_FILEMODE_BLOB_EXECUTABLE: mode = .executable
+        default: throw GitOpsError.notAFile(path: path)
+        }
         var blob: OpaquePointer?
         try LibGit2.check(git_blob_lookup(&blob, pointer, git_tree_entry_id(entry)), "read blob of \(path)")
         defer { git_blob_free(blob) }
@@ -172,12 +182,12 @@ final class RepositoryHandle {
 
     /// Writes the tree of `commit` with `path` set to `blob` (nested trees rewritten along the
     /// path, created where missing); returns the new root tree's id.
-    func tree(of commit: ObjectID, setting path: String, to blob: ObjectID, mode: git_filemode_t) throws -> ObjectID {
+    func tree(of commit: ObjectID, setting path: String, to blob: ObjectID, mode: FileMode) throws -> ObjectID {
         let baseline = try treeOf(commit)
         defer { git_tree_free(baseline) }
         var id = git_oid()
         let code = path.withCString { cPath in
-            var update = git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob.raw, filemode: mode, path: cPath)
+            var update = git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob.raw, filemode: mode.raw, path: cPath)
             return git_tree_create_updated(&id, pointer, baseline, 1, &update)
         }
         try LibGit2.check(code, "write tree for \(path)")

@@ -3,20 +3,23 @@ import Foundation
 
 /// The state of one libgit2 network operation (clone, fetch or push), reached from libgit2's
 /// C callbacks through their payload: it hands out credentials at most once per kind, records
-/// the server's per-reference refusals and its side-band messages.
+/// the server's per-reference refusals and its side-band messages, and turns failures into
+/// `GitOpsError`s free of secrets (the token, and any password in the address).
 final class TransferSession {
     private let credentials: Credentials
+    private let url: String
     private var offeredKinds: UInt32 = 0
     /// Set when the remote asked again for a kind of credential already given (it refused it),
     /// or asked for one we do not have.
-    private(set) var authenticationRefused = false
+    private var authenticationRefused = false
     /// `status` strings of the push_update_reference callback: the server refused these updates.
-    private(set) var refusals: [String] = []
+    private var refusals: [String] = []
     /// Text the server sent on the side band (hook output arrives here as `remote: …` lines).
-    private(set) var serverMessages = ""
+    private var serverMessages = ""
 
-    init(credentials: Credentials) {
+    init(credentials: Credentials, url: String) {
         self.credentials = credentials
+        self.url = url
     }
 
     /// Calls `body` with callbacks whose payload is this session, kept alive during the call.
@@ -39,36 +42,41 @@ final class TransferSession {
         callbacks.sideband_progress = { text, length, payload in
             guard let text, length > 0 else { return 0 }
             let session = Unmanaged<TransferSession>.fromOpaque(payload!).takeUnretainedValue()
-            let bytes = UnsafeRawBufferPointer(start: text, count: Int(length))
-            session.serverMessages += String(decoding: bytes, as: UTF8.self)
+            session.serverMessages += String(decoding: UnsafeRawBufferPointer(start: text, count: Int(length)), as: UTF8.self)
             return 0
         }
         return body(callbacks)
     }
 
     /// Throws for a failed libgit2 call: `authenticationRefused` when the credentials were
-    /// refused, `missingBranch` for a not-found branch (when given), else the libgit2 error.
-    /// The token is redacted from every message.
-    func check(_ code: Int32, _ operation: @autoclosure () -> String, missingBranch branch: String?) throws {
+    /// refused or lack the permission (HTTP 403, e.g. a token without write access), `missingBranch` for a not-found `branch` (when given), else the libgit2 error.
+    func check(_ code: Int32, _ operation: @autoclosure () -> String, missingBranch branch: String? = nil) throws {
         guard code < 0 else { return }
         let message = LibGit2.lastErrorMessage()
-        if authenticationRefused || code == GIT_EAUTH.rawValue {
-            throw GitOpsError.authenticationRefused(remote: remoteName(in: operation())).redacting(credentials.token)
+        if authenticationRefused || code == GIT_EAUTH.rawValue || message.contains("status code: 403") {
+            throw redacted(.authenticationRefused(remote: displayableURL(url)))
         }
         if let branch, code == GIT_ENOTFOUND.rawValue { throw GitOpsError.missingBranch(branch) }
-        throw GitOpsError.libgit2(code: code, message: "\(operation()): \(message)").redacting(credentials.token)
+        throw redacted(.libgit2(code: code, message: "\(operation()): \(message)"))
     }
 
-    /// The server's side-band lines, without progress noise, joined for an error message.
-    var serverMessageSummary: String {
-        serverMessages.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+    /// The server's refusal of a push (reference statuses, then its side-band lines without
+    /// progress noise), nil when it refused nothing.
+    var refusalReport: String? {
+        guard !refusals.isEmpty else { return nil }
+        let lines = serverMessages.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
             .map { $0.trimmingPrefix("remote:").trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-            .joined(separator: "; ")
+        let report = ([refusals.joined(separator: "; ")] + lines).joined(separator: " — ")
+        return secrets.reduce(report) { $0.replacingOccurrences(of: $1, with: "***") }
     }
 
-    private func remoteName(in operation: String) -> String {
-        operation.split(separator: " ").last.map(String.init) ?? operation
+    private var secrets: [String] {
+        [credentials.token, URLComponents(string: url)?.password].compactMap { $0 }.filter { !$0.isEmpty }
+    }
+
+    private func redacted(_ error: GitOpsError) -> GitOpsError {
+        secrets.reduce(error) { $0.redacting($1) }
     }
 
     private func acquireCredential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?,

@@ -24,7 +24,8 @@ import Testing
                 .commit(file: DemoFile.path, message: "writer \(index)", push: true, edit: DemoFile.setting(index, to: "w\(index)"))
             return WriterReport(attempts: outcome.attempts, commit: outcome.commit ?? "")
         }
-        try expectEveryWriterLandedOnce(results, in: workspace.remote, elapsed: Date().timeIntervalSince(started))
+        let reports = try expectEveryWriterLandedOnce(results, in: workspace.remote, elapsed: Date().timeIntervalSince(started))
+        #expect(reports.allSatisfy { $0.attempts == 1 }, "config-api writers queue on the remote's lock instead of racing")
         #expect(try GitCLI.run(["status", "--porcelain"], in: shared).isEmpty)
         let sharedHead = try GitCLI.run(["rev-parse", "HEAD"], in: shared)
         #expect(try GitCLI.run(["merge-base", "--is-ancestor", sharedHead, "main"], in: workspace.remote.path).isEmpty)
@@ -42,11 +43,11 @@ import Testing
                 .commit(file: DemoFile.path, message: "writer \(index)", push: true, edit: DemoFile.setting(index, to: "w\(index)"))
             return WriterReport(attempts: outcome.attempts, commit: outcome.commit ?? "")
         }
-        try expectEveryWriterLandedOnce(results, in: workspace.remote, elapsed: Date().timeIntervalSince(started))
+        _ = try expectEveryWriterLandedOnce(results, in: workspace.remote, elapsed: Date().timeIntervalSince(started))
     }
 
     private func expectEveryWriterLandedOnce(_ results: [Result<WriterReport, any Error>], in remote: BareRepository,
-                                             elapsed: Double) throws {
+                                             elapsed: Double) throws -> [WriterReport] {
         let reports = try results.map { try $0.get() }
         let content = try remote.content(of: DemoFile.path)
         #expect((0..<Self.writers).allSatisfy { DemoFile.has(content, $0, "w\($0)") })
@@ -57,5 +58,6 @@ import Testing
         #expect(Set(reports.map(\.commit)) == Set(try remote.log("%H").dropLast()))
         let attempts = reports.map(\.attempts)
         print("\(Self.writers) writers: \(String(format: "%.2f", elapsed)) s, attempts max \(attempts.max()!), total \(attempts.reduce(0, +))")
+        return reports
     }
 }

@@ -6,14 +6,16 @@ import Testing
 /// A seeded bare remote served over smart HTTP by `git-http-server.py` on loopback.
 struct HTTPWorkspace {
     static let token = "tok-5b1f0c9e-secret"
+    static let readOnlyToken = "tok-read-only-4d2a"
     let folder: TemporaryFolder
     let remote: BareRepository
     let server: GitHTTPServer
 
     init(applications: Int = 4) throws {
+        isolatedFromMachineGitConfig
         folder = try TemporaryFolder()
         remote = try BareRepository.seeded(in: folder, files: [DemoFile.path: DemoFile.content(applications: applications)])
-        server = try GitHTTPServer(root: folder.path, token: Self.token)
+        server = try GitHTTPServer(root: folder.path, token: Self.token, readToken: Self.readOnlyToken)
     }
 
     /// The remote's address without credentials (libgit2 gets the token from `Credentials`).
@@ -73,6 +75,29 @@ struct HTTPWorkspace {
         #expect(pushError == .authenticationRefused(remote: workspace.url))
         let texts = [cloneError, pushError].map { "\($0!) \(String(reflecting: $0!))" } + [log.text]
         #expect(texts.allSatisfy { !$0.contains(wrong) && !$0.contains(HTTPWorkspace.token) })
+        #expect(try workspace.remote.commitCount() == 1)
+    }
+
+    @Test func wrongPasswordInTheRemoteAddressIsRefusedWithoutLeakingIt() throws {
+        let workspace = try HTTPWorkspace()
+        let clone = try workspace.cliClone("clone")
+        try GitCLI.run(["remote", "set-url", "origin", workspace.server.url("remote.git", password: "stale-pass-31")], in: clone)
+        let error = #expect(throws: GitOpsError.self) {
+            try workspace.transaction(try GitRepository.open(at: clone), token: nil)
+                .commit(file: DemoFile.path, message: "x", push: true, edit: DemoFile.setting(0, to: "x"))
+        }
+        #expect(error == .authenticationRefused(remote: workspace.url))
+        #expect(!String(reflecting: error!).contains("stale-pass-31"))
+    }
+
+    @Test func tokenWithoutWriteAccessIsRefused() throws {
+        let workspace = try HTTPWorkspace()
+        let repository = try workspace.temporaryClone(token: HTTPWorkspace.readOnlyToken)
+        let error = #expect(throws: GitOpsError.self) {
+            try workspace.transaction(repository, token: HTTPWorkspace.readOnlyToken)
+                .commit(file: DemoFile.path, message: "x", push: true, edit: DemoFile.setting(0, to: "x"))
+        }
+        #expect(error == .authenticationRefused(remote: workspace.url))
         #expect(try workspace.remote.commitCount() == 1)
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GitOps
+@testable import GitOps
 import Testing
 
 /// Transactions against a bare repository given as a local path (compare-and-swap on its branch).
@@ -172,6 +172,24 @@ import Testing
         #expect(try GitCLI.run(["rev-parse", "main"], in: clone) == head)
     }
 
+    @Test func anotherHolderOfTheCloneLockMakesItWaitThenTimeOut() throws {
+        let workspace = try LocalWorkspace()
+        let clone = try workspace.clone("clone")
+        let repository = try GitRepository.open(at: clone)
+        let transaction = PushTransaction(repository: repository, branch: "main", credentials: Credentials(),
+                                          author: testAuthor, logger: quietLogger, lockTimeout: 0.3)
+        let started = Date()
+        var otherHolder: GitDirectoryLock? = try GitDirectoryLock(gitDirectory: "\(clone)/.git", timeout: 1)
+        #expect(throws: GitOpsError.lockTimeout(path: "\(clone)/.git/config-api.lock", seconds: 0.3)) {
+            try transaction.commit(file: DemoFile.path, message: "x", push: false, edit: DemoFile.setting(0, to: "y"))
+        }
+        #expect(otherHolder != nil)
+        otherHolder = nil
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        let outcome = try transaction.commit(file: DemoFile.path, message: "x", push: false, edit: DemoFile.setting(0, to: "y"))
+        #expect(outcome.changed && outcome.localBranchUpdated)
+    }
+
     @Test func editErrorPropagatesAndNothingMoves() throws {
         struct Refusal: Error, Equatable {}
         let workspace = try LocalWorkspace()
@@ -215,6 +233,21 @@ import Testing
         #expect(try readText(clone, "projects/new/deep/app.yaml") == "name: app\n")
     }
 
+    @Test func executableModeIsKeptAndFoldersAreRefused() throws {
+        let workspace = try LocalWorkspace(extraFiles: ["deploy.sh": "echo 1\n"])
+        let clone = try workspace.clone("clone")
+        try GitCLI.run(["update-index", "--chmod=+x", "deploy.sh"], in: clone)
+        try GitCLI.run(["commit", "--quiet", "-m", "executable"], in: clone)
+        try GitCLI.run(["push", "--quiet", "origin", "main"], in: clone)
+        let transaction = try workspace.transaction(in: clone)
+        _ = try transaction.commit(file: "deploy.sh", message: "x", push: true) { _ in Array("echo 2\n".utf8) }
+
+        #expect(try GitCLI.run(["ls-tree", "main", "deploy.sh"], in: workspace.remote.path).hasPrefix("100755 blob"))
+        #expect(throws: GitOpsError.notAFile(path: "projects")) {
+            try transaction.commit(file: "projects/", message: "x", push: true) { $0 ?? [] }
+        }
+    }
+
     @Test func authorComesFromGitConfigWhenNotGiven() throws {
         let workspace = try LocalWorkspace()
         let clone = try workspace.clone("clone")
@@ -225,6 +258,14 @@ import Testing
 
         #expect(try workspace.remote.log("%an <%ae>|%cn <%ce>").first
                 == "Configured Person <configured@example.com>|Configured Person <configured@example.com>")
+    }
+
+    @Test func authorFallsBackToConfigAPIWithoutGitConfig() throws {
+        let workspace = try LocalWorkspace()
+        _ = try workspace.transaction(in: try workspace.clone("clone"), author: nil)
+            .commit(file: DemoFile.path, message: "x", push: true, edit: DemoFile.setting(0, to: "y"))
+
+        #expect(try workspace.remote.log("%an <%ae>").first == CommitIdentity.fallback.description)
     }
 
     @Test func temporaryCloneCommitsAndIsRemoved() throws {

@@ -60,6 +60,14 @@ import Testing
         #expect(LocalRemoteUpdate.repositoryPath(of: "git@github.com:o/r.git") == nil)
     }
 
+    @Test func filePathsAreNormalisedOrRefused() throws {
+        #expect(try PushTransaction.treePath("./projects//p.yaml") == "projects/p.yaml")
+        #expect(try PushTransaction.treePath("/projects/p.yaml") == "projects/p.yaml")
+        for bad in ["", ".", "/", "../p.yaml", "projects/../../p.yaml"] {
+            #expect(throws: GitOpsError.invalidPath(bad)) { try PushTransaction.treePath(bad) }
+        }
+    }
+
     @Test func unifiedDiffLooksLikeGitDiff() {
         let diff = UnifiedDiff.make(old: Array("a: 1\nb: 2\n".utf8), new: Array("a: 1\nb: 3\n".utf8), path: "projects/p.yaml")
         #expect(diff.hasPrefix("diff --git a/projects/p.yaml b/projects/p.yaml\n"))

@@ -149,7 +149,7 @@ struct BareRepository {
 }
 
 /// `git-http-server.py` running on loopback: smart HTTP over the repositories of `root`, with
-/// Basic auth whose password must be `token`. Stopped (stdin closed, process ended) on `stop()`
+/// Basic auth whose password must be `token` (or `readToken`, which gets 403 on push). Stopped (stdin closed, process ended) on `stop()`
 /// or when the object goes away; it also exits by itself after `lifetime` seconds.
 final class GitHTTPServer: @unchecked Sendable {
     let port: Int
@@ -163,11 +163,12 @@ final class GitHTTPServer: @unchecked Sendable {
             .appendingPathComponent("Support/git-http-server.py").path
     }
 
-    init(root: String, token: String, lifetime: Int = 300) throws {
+    init(root: String, token: String, readToken: String? = nil, lifetime: Int = 300) throws {
         self.token = token
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.scriptPath, "--root", root, "--token", token, "--lifetime", "\(lifetime)"]
+            + (readToken.map { ["--read-token", $0] } ?? [])
         input = Pipe()
         let output = Pipe()
         process.standardInput = input

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A smart-HTTP git server for tests: `git http-backend` behind HTTP Basic auth, loopback only.
 
-Usage: git-http-server.py --root DIR [--token TOKEN] [--lifetime SECONDS]
+Usage: git-http-server.py --root DIR [--token TOKEN] [--read-token TOKEN] [--lifetime SECONDS]
 Serves every repository under DIR at http://127.0.0.1:PORT/<name>. With --token, every request
-needs Basic auth whose password equals TOKEN (any user name), else 401. Picks a free port and
+needs Basic auth whose password equals TOKEN (any user name), else 401; a --read-token password
+may fetch but gets 403 on push (like a GitHub token without write access). Picks a free port and
 prints it on stdout (one line). Exits when stdin closes or after --lifetime seconds, so no server
 outlives the tests that started it.
 """
@@ -31,10 +32,8 @@ class GitHTTPHandler(BaseHTTPRequestHandler):
         if self.server.verbose:
             super().log_message(format, *args)
 
-    def authenticated_user(self):
-        """The Basic-auth user name if the password is the token (or no token is required), else None."""
-        if self.server.token is None:
-            return "anonymous"
+    def basic_auth(self):
+        """(user, password) of the Basic-auth header, or None."""
         header = self.headers.get("Authorization", "")
         if not header.startswith("Basic "):
             return None
@@ -42,7 +41,22 @@ class GitHTTPHandler(BaseHTTPRequestHandler):
             user, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
         except (binascii.Error, UnicodeDecodeError):
             return None
-        return (user or "token") if password == self.server.token else None
+        return (user or "token", password)
+
+    def access(self):
+        """(status, user): 200 with the user name, 401 for missing or wrong credentials, 403 for
+        a push with the read-only token."""
+        if self.server.token is None:
+            return 200, "anonymous"
+        credentials = self.basic_auth()
+        if credentials is None:
+            return 401, None
+        user, password = credentials
+        if password == self.server.token:
+            return 200, user
+        if password == self.server.read_token:
+            return (403, None) if "git-receive-pack" in self.path else (200, user)
+        return 401, None
 
     def read_body(self):
         """The request body, de-chunked when sent with Transfer-Encoding: chunked (libgit2 does)."""
@@ -61,10 +75,11 @@ class GitHTTPHandler(BaseHTTPRequestHandler):
 
     def serve(self):
         body = self.read_body()
-        user = self.authenticated_user()
+        status, user = self.access()
         if user is None:
-            self.send_response(401)
-            self.send_header("WWW-Authenticate", 'Basic realm="git"')
+            self.send_response(status)
+            if status == 401:
+                self.send_header("WWW-Authenticate", 'Basic realm="git"')
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
@@ -116,6 +131,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", required=True, help="folder holding the repositories")
     parser.add_argument("--token", help="required Basic-auth password")
+    parser.add_argument("--read-token", help="Basic-auth password that may fetch but not push")
     parser.add_argument("--lifetime", type=float, default=600, help="seconds before the server exits by itself")
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
     arguments = parser.parse_args()
@@ -124,6 +140,7 @@ def main():
     server.daemon_threads = True
     server.root = os.path.abspath(arguments.root)
     server.token = arguments.token
+    server.read_token = arguments.read_token
     server.verbose = arguments.verbose
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     threading.Timer(arguments.lifetime, lambda: os._exit(0)).start()

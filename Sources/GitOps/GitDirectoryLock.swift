@@ -1,11 +1,11 @@
 import Foundation
 
-/// An exclusive `flock` on a lock file in a clone's common git folder (`config-api.lock`, shared
-/// by linked work trees since they share references): serialises
-/// the processes (and threads: each lock opens its own file description) that update one
-/// clone's references, index and work tree. The file itself is left in place; only the lock
-/// is released, when the object goes away.
-final class CloneLock {
+/// An exclusive `flock` on `config-api.lock` in a repository's common git folder (shared by
+/// linked work trees, since they share references). In a clone it serialises the processes
+/// (and threads: each lock opens its own file description) that update its references, index
+/// and work tree; in a local remote it queues config-api writers of its branches. The file is
+/// left in place; only the lock is released, when the object goes away.
+final class GitDirectoryLock {
     private let descriptor: Int32
 
     /// Waits up to `timeout` seconds for the lock on `<gitDirectory>/config-api.lock`.
@@ -35,7 +35,7 @@ final class CloneLock {
 
     /// Runs `body` while holding the lock of `gitDirectory`.
     static func holding<Result>(_ gitDirectory: String, timeout: Double, _ body: () throws -> Result) throws -> Result {
-        let lock = try CloneLock(gitDirectory: gitDirectory, timeout: timeout)
+        let lock = try GitDirectoryLock(gitDirectory: gitDirectory, timeout: timeout)
         return try withExtendedLifetime(lock) { try body() }
     }
 }
