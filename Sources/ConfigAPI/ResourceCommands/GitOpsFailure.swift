@@ -2,7 +2,7 @@ import GitOps
 
 extension CommandFailure {
     /// A GitOps error with its documented exit code: 77 authentication refused, 75 retries
-    /// exhausted, 66 no repository/branch/remote or not a file, 73 the update could not be
+    /// exhausted, 66 no repository/branch/remote or not a file, 65 a path outside the tree, 73 the update could not be
     /// written (server refusal, lock, uncommitted changes), 70 anything else from libgit2.
     init(_ error: GitOpsError) {
         let status: ExitStatus
@@ -10,6 +10,7 @@ extension CommandFailure {
         case .authenticationRefused: status = .noPermission
         case .retriesExhausted: status = .temporaryFailure
         case .notARepository, .missingBranch, .missingRemote, .notAFile: status = .noInput
+        case .invalidPath: status = .dataError
         case .rejectedByServer, .uncommittedChanges, .branchCheckedOutElsewhere, .lockTimeout: status = .cannotCreate
         case .libgit2: status = .software
         }
