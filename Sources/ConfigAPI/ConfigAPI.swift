@@ -16,6 +16,6 @@ struct ConfigAPI: ParsableCommand {
             failed), 73 cannot write, 75 push retries exhausted, 77 authentication refused.
             """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self]
     )
 }
