@@ -16,6 +16,7 @@ struct ConfigAPI: ParsableCommand {
             failed), 73 cannot write, 75 push retries exhausted, 77 authentication refused.
             """,
         version: "0.1.0",
-        subcommands: [Apply.self, Bump.self, Dispatch.self, Validate.self]
+        subcommands: [GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
+                      Apply.self, Bump.self, Dispatch.self, Validate.self]
     )
 }

@@ -49,7 +49,7 @@ extension DocumentEditor {
         switch node.content {
         case .mapping(let pairs, _):
             let pair = pairs[index]
-            return (pair.key.start.offset, max(pair.key.end.offset, layout.contentEnd(of: pair.value)))
+            return (pair.key.start.offset, layout.entryEnd(key: pair.key, value: pair.value))
         case .sequence(let items, let style):
             let start = style == .block ? dashEnd(ofItem: index, in: node, items) - 1 : items[index].start.offset
             return (start, layout.contentEnd(of: items[index]))

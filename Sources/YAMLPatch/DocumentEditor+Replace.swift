@@ -14,8 +14,9 @@ extension DocumentEditor {
                 range = try blockValueStart(of: node, place)..<end
                 if case .root = place.slot {} else { prefix = " " }
             } else if node.start.offset == node.end.offset {
-                range = node.start.offset..<node.start.offset
-                prefix = emptyValuePrefix(node, place)
+                let insertion = emptyValueInsertion(node, place)
+                range = insertion.offset..<insertion.offset
+                prefix = insertion.prefix
             } else {
                 range = node.start.offset..<end
             }
@@ -63,7 +64,7 @@ extension DocumentEditor {
         case .root:
             return node.start.offset
         case .mappingValue(let key, _):
-            guard let colonEnd = layout.colonEnd(afterKeyEnd: key.end.offset) else {
+            guard let colonEnd = layout.emptyValueOffset(afterKey: key) else {
                 throw YAMLPatchError(.value, "cannot find the ':' after the key at \(key.start.line):\(key.start.column)", at: key.start)
             }
             return min(colonEnd, node.start.offset)
@@ -72,14 +73,19 @@ extension DocumentEditor {
         }
     }
 
-    /// What goes before a value written where there was none (`key:`, `-`, `{key}`).
-    private func emptyValuePrefix(_ node: Node, _ place: Place) -> String {
-        let offset = node.start.offset
-        let previous = offset > 0 ? layout.bytes[offset - 1] : .newline
+    /// Where a value goes where there was none, and what precedes it: after `key:` or `-`;
+    /// `: ` after a flow key without a colon; a `: ` line under an explicit `? key`.
+    private func emptyValueInsertion(_ node: Node, _ place: Place) -> (offset: Int, prefix: String) {
         switch place.slot {
-        case .root: return ""
-        case .mappingValue(_, .flow) where previous != .colon: return ": "
-        case .mappingValue, .sequenceItem: return previous == .space ? "" : " "
+        case .root:
+            return (node.start.offset, "")
+        case .sequenceItem(let dashEnd, _):
+            return (dashEnd ?? node.start.offset, " ")
+        case .mappingValue(let key, let style):
+            if let colonEnd = layout.emptyValueOffset(afterKey: key) { return (colonEnd, " ") }
+            let keyEnd = layout.contentEnd(of: key)
+            if style == .flow { return (keyEnd, ": ") }
+            return (keyEnd, layout.lineEnding + writer.spaces(layout.explicitKeyColumn(before: key.start.offset)) + ": ")
         }
     }
 

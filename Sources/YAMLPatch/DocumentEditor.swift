@@ -148,7 +148,7 @@ struct DocumentEditor {
         if style == .flow {
             let written = entries.map { (key: writer.key($0.key), value: writer.inline($0.value, inFlow: true)) }
             let text = written.map { $0.key.text + ": " + $0.value.text }.joined(separator: ", ")
-            insertInFlow(text, into: node, after: pairs.last.map { max($0.key.end.offset, layout.contentEnd(of: $0.value)) })
+            insertInFlow(text, into: node, after: pairs.last.map { layout.entryEnd(key: $0.key, value: $0.value) })
             expected.appendChildren(pairs: written.map { Node.Pair(key: $0.key.node, value: $0.value.node) })
             return
         }
@@ -156,7 +156,7 @@ struct DocumentEditor {
         let written = entries.map { writer.entry($0, indentation: indentation) }
         var lines = written.map { writer.spaces(indentation) + $0.text }
         if pairs.count >= 2,
-           layout.containsBlankLine(layout.contentEnd(of: pairs[pairs.count - 2].value)..<pairs[pairs.count - 1].key.start.offset) {
+           layout.containsBlankLine(layout.entryEnd(key: pairs[pairs.count - 2].key, value: pairs[pairs.count - 2].value)..<pairs[pairs.count - 1].key.start.offset) {
             lines.insert("", at: 0)
         }
         splices.append(insertion(lines, afterLineOf: layout.contentEnd(of: node)))

@@ -28,20 +28,28 @@ private struct TreeComparer {
             guard event.kind == .scalar, event.scalarStyle == style, Self.equal(text, event.value) else {
                 throw mismatch(event, "the scalar \(Self.quoted(text))")
             }
+            try checkProperties(expected, event)
         case .alias(let name):
             guard event.kind == .alias, Self.equal(name, event.value) else { throw mismatch(event, "the alias *\(name)") }
+            try checkProperties(expected, event)
         case .sequence(let items, let style):
             guard event.kind == .sequenceStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) sequence") }
+            try checkProperties(expected, event)
             for item in items { try compare(item) }
             try expect(.sequenceEnd, "the end of a sequence of \(items.count) items")
         case .mapping(let pairs, let style):
             guard event.kind == .mappingStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) mapping") }
+            try checkProperties(expected, event)
             for pair in pairs {
                 try compare(pair.key)
                 try compare(pair.value)
             }
             try expect(.mappingEnd, "the end of a mapping of \(pairs.count) keys")
         }
+    }
+
+    /// Anchor and tag, read before the next event invalidates the event's buffers.
+    private func checkProperties(_ expected: Node, _ event: RawEvent) throws {
         guard Self.equal(expected.anchor, event.anchor), Self.equal(expected.tag, event.tag) else {
             throw mismatch(event, "anchor \(expected.anchor ?? "none") and tag \(expected.tag ?? "none")")
         }

@@ -68,7 +68,7 @@ private struct PathResolver {
 
     private mutating func stuck(at node: Node, _ reason: String) {
         guard failure == nil else { return }
-        failure = YAMLPatchError(.noMatch, "path '\(path)' matches nothing: the node at \(node.start.line):\(node.start.column) \(reason)",
+        failure = YAMLPatchError(.noMatch, "path '\(path)' matches nothing: the \(node.kindName) at \(node.start.line):\(node.start.column) \(reason)",
                                  at: node.start)
     }
 

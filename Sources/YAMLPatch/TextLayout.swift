@@ -102,17 +102,53 @@ struct TextLayout {
     func contentEnd(of node: Node) -> Int {
         switch node.content {
         case .mapping(let pairs, .block):
-            guard let last = pairs.last else { return node.end.offset }
-            return max(contentEnd(of: last.value), last.key.end.offset)
+            return pairs.last.map { entryEnd(key: $0.key, value: $0.value) } ?? node.end.offset
         case .sequence(let items, .block):
             return items.last.map(contentEnd(of:)) ?? node.end.offset
         case .scalar(_, .literal), .scalar(_, .folded):
-            var end = node.end.offset
-            while end > node.start.offset, bytes[end - 1].isWhiteSpaceOrBreak { end -= 1 }
-            return end
+            return blockScalarEnd(node)
         case .scalar, .alias, .mapping(_, .flow), .sequence(_, .flow):
             return node.end.offset
         }
+    }
+
+    /// The end of a mapping entry. libyaml places an empty value at the next token, possibly
+    /// lines below; here it ends at its key's `:` (or at the key when there is none).
+    func entryEnd(key: Node, value: Node) -> Int {
+        guard value.start.offset == value.end.offset else { return max(contentEnd(of: value), key.end.offset) }
+        return emptyValueOffset(afterKey: key) ?? contentEnd(of: key)
+    }
+
+    /// Where an empty value after `key` is: just past its `:`, or nil when the key has none.
+    func emptyValueOffset(afterKey key: Node) -> Int? {
+        colonEnd(afterKeyEnd: contentEnd(of: key))
+    }
+
+    /// The end of a block scalar's last content line: a line with text, or with more spaces
+    /// than the content's indentation (those spaces are content).
+    private func blockScalarEnd(_ node: Node) -> Int {
+        let indentation = indentationOfNextContentLine(after: node.start.offset, before: node.end.offset) ?? 0
+        var end = node.start.offset
+        while end < node.end.offset, bytes[end] != .newline { end += 1 }
+        if end > node.start.offset, bytes[end - 1] == .carriageReturn { end -= 1 }
+        var lineStart = nextLineStart(after: end)
+        while lineStart < node.end.offset {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != .newline { lineEnd += 1 }
+            let trimmed = lineEnd > lineStart && bytes[lineEnd - 1] == .carriageReturn ? lineEnd - 1 : lineEnd
+            let spaces = bytes[lineStart..<trimmed].prefix { $0 == .space }.count
+            if trimmed - lineStart > spaces || spaces > indentation { end = trimmed }
+            lineStart = lineEnd + 1
+        }
+        return end
+    }
+
+    /// The column of the `?` that introduces the explicit key starting at `keyStart`, else
+    /// the key's own column.
+    func explicitKeyColumn(before keyStart: Int) -> Int {
+        var index = keyStart - 1
+        while index >= 0, bytes[index] == .space { index -= 1 }
+        return index >= 0 && bytes[index] == UInt8(ascii: "?") ? column(of: index) : column(of: keyStart)
     }
 
     /// The offset after a node's anchor and tag, where its value is written.

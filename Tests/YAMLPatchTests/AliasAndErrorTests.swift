@@ -1,0 +1,78 @@
+import Testing
+@testable import YAMLPatch
+
+/// Edits never go through aliases, anchors are never expanded on write, and bad input is
+/// refused with a position.
+@Suite struct AliasAndErrorTests {
+    static let billionLaughs: String = {
+        var text = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for (previous, name) in zip("abcdefgh", "bcdefghi") {
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        return text + "other: 1 # untouched by the laughs\n"
+    }()
+
+    @Test func billionLaughsIsEditedWithoutExpansion() throws {
+        let new = try edited(Self.billionLaughs, "other", .set(.int(2)))
+        #expect(lineDiff(Self.billionLaughs, new).added == ["other: 2 # untouched by the laughs"])
+        #expect(new.utf8.count == Self.billionLaughs.utf8.count)
+        let appended = try edited(Self.billionLaughs, "more", .set(.string("x")))
+        #expect(appended == Self.billionLaughs + "more: x\n")
+    }
+
+    @Test func editsThroughAliasesOrAnchorsAreRefused() throws {
+        let text = "base: &base\n  x: 1\nderived: *base\nlist: [&item a, *item]\nfree: &free 1\n"
+        for (path, operation) in [("derived.x", EditOperation.set(.int(2))), ("derived", .set(.int(2))),
+                                  ("base.x", .set(.int(2))), ("base.y", .set(.int(2))), ("base", .delete),
+                                  ("list[0]", .set(.string("b"))), ("list[1]", .set(.string("c"))),
+                                  ("base", .merge(.mapping([.init(key: "z", value: .int(1))]), appendLists: false))] {
+            let error = try #require(throws: YAMLPatchError.self, "\(path)") { try edited(text, path, operation) }
+            #expect(error.kind == .alias, "\(path)")
+            #expect(error.mark != nil, "\(path)")
+        }
+        #expect(try edited(text, "free", .set(.int(3))) == "base: &base\n  x: 1\nderived: *base\nlist: [&item a, *item]\nfree: 3\n")
+        #expect(try edited(Self.billionLaughs, "a[0]", .set(.string("x")), expecting: .alias))
+    }
+
+    @Test func readingFollowsAliases() throws {
+        let tree = try DocumentTree(parsing: "base: &base\n  x: 1\nderived: *base\n")
+        let match = try #require(try tree.matches(of: YAMLPath("derived.x")).first)
+        #expect(match.node.scalarText == "1")
+    }
+
+    @Test func malformedPathsNameTheColumn() throws {
+        for (expression, column) in [("a..b", 3), ("a[", 3), ("a[x]", 3), ("a[\"b]", 6), ("", 1), ("a]b", 2)] {
+            let error = try #require(throws: YAMLPatchError.self, "\(expression)") { try YAMLPath(expression) }
+            #expect(error.kind == .path)
+            #expect(error.mark?.column == column, "\(expression): \(error)")
+        }
+        #expect(try YAMLPath("a.b[0][name=api][\"c.d\"][-1]").steps
+            == [.key("a"), .key("b"), .index(0), .select(key: "name", value: "api"), .key("c.d"), .index(-1)])
+        #expect(try YAMLPath(".").steps.isEmpty)
+    }
+
+    @Test func noMatchSaysWhereThePathStopped() throws {
+        let error = try #require(throws: YAMLPatchError.self) {
+            try edited("apps:\n  - name: api\n", "apps[name=web].port", .set(.int(1)))
+        }
+        #expect(error.kind == .noMatch)
+        #expect(error.mark?.line == 2 && error.message.contains("name=web"))
+    }
+
+    @Test func invalidTextIsRefusedWithItsPosition() throws {
+        let syntax = try #require(throws: YAMLPatchError.self) { try DocumentTree(parsing: "a: [1\nb: 2\n") }
+        #expect(syntax.kind == .syntax && syntax.mark != nil)
+        let encoding = try #require(throws: YAMLPatchError.self) { try DocumentTree(parsing: [0x61, 0x3A, 0x20, 0xFF, 0x0A]) }
+        #expect(encoding.kind == .encoding && encoding.mark?.column == 4)
+    }
+}
+
+/// Whether the edit fails with an error of `kind`.
+func edited(_ text: String, _ path: String, _ operation: EditOperation, expecting kind: YAMLPatchError.Kind) throws -> Bool {
+    do {
+        _ = try edited(text, path, operation)
+        return false
+    } catch let error as YAMLPatchError {
+        return error.kind == kind
+    }
+}
