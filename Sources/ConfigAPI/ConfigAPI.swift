@@ -17,6 +17,6 @@ struct ConfigAPI: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
-                      Apply.self, Bump.self, Dispatch.self, Validate.self]
+                      ApplyCommand.self, BumpCommand.self, DispatchCommand.self, ValidateCommand.self]
     )
 }

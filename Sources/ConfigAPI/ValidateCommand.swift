@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 
 /// `config-api validate [FILE...]`: checks project files against what the Helm chart consumes.
-struct Validate: ParsableCommand {
+struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check project files against the schema the Helm chart consumes.",
         discussion: """
             Reports every problem, each as `config-api: FILE:LINE:COL: message` on stderr (and as \

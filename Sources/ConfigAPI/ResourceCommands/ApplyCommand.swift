@@ -1,8 +1,9 @@
 import ArgumentParser
 
 /// `config-api apply`: one resource request, committed and pushed exactly once.
-struct Apply: ParsableCommand {
+struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "apply",
         abstract: "Merge, create or delete an application or database, then commit and push.",
         discussion: """
             --path names the item: projects/<project>/applications/<name> or \

@@ -2,8 +2,9 @@ import ArgumentParser
 import YAMLPatch
 
 /// `config-api bump PROJECT APP SHA`: the build pipeline's update, by hand.
-struct Bump: ParsableCommand {
+struct BumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bump",
         abstract: "Set an application's git.hash, then commit and push.",
         discussion: """
             The same as `apply --path projects/PROJECT/applications/APP --spec '{"git":{"hash":"SHA"}}'`: \

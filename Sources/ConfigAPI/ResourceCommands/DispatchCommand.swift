@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 
 /// `config-api dispatch`: the GitHub Actions entry point for `repository_dispatch` events.
-struct Dispatch: ParsableCommand {
+struct DispatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dispatch",
         abstract: "Run the client_payload of a repository_dispatch event.",
         discussion: """
             Reads the event (default $GITHUB_EVENT_PATH) and runs its client_payload \
