@@ -32,13 +32,11 @@ struct DocumentEditor {
     var splices: [Splice] = []
     var targets = 0
 
-    init(layout: TextLayout, writer: ValueWriter, document: DocumentTree.Document, operation: EditOperation) {
+    init(layout: TextLayout, writer: ValueWriter, aliasedAnchors: Set<String>, operation: EditOperation) {
         self.layout = layout
         self.writer = writer
+        self.aliasedAnchors = aliasedAnchors
         self.operation = operation
-        var names: Set<String> = []
-        document.root.aliasNames(into: &names)
-        aliasedAnchors = names
     }
 
     /// Follows `steps` from `node` (whose expected counterpart is `expected`) and edits every

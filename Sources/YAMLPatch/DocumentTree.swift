@@ -15,6 +15,8 @@ public struct DocumentTree: Sendable {
     /// The UTF-8 text, exactly as read.
     public let text: [UInt8]
     public let documents: [Document]
+    /// For each document, the anchor names its aliases use (the nodes edits must not change).
+    let aliasNames: [Set<String>]
 
     /// Parses `text` with libyaml. Throws ``YAMLPatchError`` (`.encoding` or `.syntax`) with the
     /// position of the first problem.
@@ -24,6 +26,7 @@ public struct DocumentTree: Sendable {
         var builder = TreeBuilder()
         try LibYAMLEvents.parse(text) { event, start, end in try builder.consume(event, start, end) }
         documents = builder.documents
+        aliasNames = builder.aliasNames
     }
 
     /// Parses a Swift string (its UTF-8 bytes).
@@ -39,6 +42,7 @@ enum UTF8Check {
             throw YAMLPatchError(.encoding, "text is UTF-16; config-api reads UTF-8 only",
                                  at: SourceMark(offset: 0, line: 1, column: 1))
         }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -54,14 +58,19 @@ enum UTF8Check {
     }
 }
 
-/// Assembles nodes from the event stream.
+/// Assembles nodes from the event stream. Open collections collect their children in place
+/// on a stack (no copies), and are closed into nodes when their end event arrives.
 private struct TreeBuilder {
-    private enum Frame {
-        case mapping(Node, pairs: [Node.Pair], pendingKey: Node?)
-        case sequence(Node, items: [Node])
+    private struct Frame {
+        var node: Node
+        var pairs: [Node.Pair] = []
+        var items: [Node] = []
+        var pendingKey: Node?
     }
 
     var documents: [DocumentTree.Document] = []
+    var aliasNames: [Set<String>] = []
+    private var documentAliasNames: Set<String> = []
     private var stack: [Frame] = []
     private var documentStart: (SourceMark, explicit: Bool)?
     private var root: Node?
@@ -70,58 +79,58 @@ private struct TreeBuilder {
         switch event {
         case .documentStart(let implicit):
             documentStart = (start, !implicit)
+            documentAliasNames = []
             root = nil
         case .documentEnd:
             guard let root, let documentStart else { return }
             let documentEnd = max(end, root.end)
             documents.append(.init(root: root, start: documentStart.0, end: documentEnd,
                                    hasExplicitStart: documentStart.explicit))
+            aliasNames.append(documentAliasNames)
         case .scalar(let value, let style, let anchor, let tag):
             add(Node(content: .scalar(value, style), start: start, end: end, anchor: anchor, tag: tag))
         case .alias(let name):
+            documentAliasNames.insert(name)
             add(Node(content: .alias(name), start: start, end: end))
         case .sequenceStart(let style, let anchor, let tag):
-            let node = Node(content: .sequence([], style), start: start, end: end, anchor: anchor, tag: tag)
-            stack.append(.sequence(node, items: []))
+            stack.append(Frame(node: Node(content: .sequence([], style), start: start, end: end, anchor: anchor, tag: tag)))
         case .mappingStart(let style, let anchor, let tag):
-            let node = Node(content: .mapping([], style), start: start, end: end, anchor: anchor, tag: tag)
-            stack.append(.mapping(node, pairs: [], pendingKey: nil))
+            stack.append(Frame(node: Node(content: .mapping([], style), start: start, end: end, anchor: anchor, tag: tag)))
         case .sequenceEnd, .mappingEnd:
             add(close(stack.removeLast(), end))
         }
     }
 
     private func close(_ frame: Frame, _ end: SourceMark) -> Node {
-        switch frame {
-        case .sequence(var node, let items):
-            guard case .sequence(_, let style) = node.content else { return node }
-            node.content = .sequence(items, style)
-            node.end = style == .flow ? end : (items.last?.end ?? end)
-            return node
-        case .mapping(var node, let pairs, _):
-            guard case .mapping(_, let style) = node.content else { return node }
-            node.content = .mapping(pairs, style)
-            node.end = style == .flow ? end : (pairs.last?.value.end ?? end)
-            return node
+        var node = frame.node
+        switch node.content {
+        case .sequence(_, let style):
+            node.content = .sequence(frame.items, style)
+            node.end = style == .flow ? end : (frame.items.last?.end ?? end)
+        case .mapping(_, let style):
+            node.content = .mapping(frame.pairs, style)
+            node.end = style == .flow ? end : (frame.pairs.last?.value.end ?? end)
+        case .scalar, .alias:
+            break
         }
+        return node
     }
 
     private mutating func add(_ node: Node) {
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return
         }
-        switch top {
-        case .sequence(let parent, var items):
-            items.append(node)
-            stack.append(.sequence(parent, items: items))
-        case .mapping(let parent, var pairs, let pendingKey):
-            if let key = pendingKey {
-                pairs.append(Node.Pair(key: key, value: node))
-                stack.append(.mapping(parent, pairs: pairs, pendingKey: nil))
-            } else {
-                stack.append(.mapping(parent, pairs: pairs, pendingKey: node))
-            }
+        guard case .mapping = stack[top].node.content else {
+            stack[top].items.append(node)
+            return
+        }
+        if let key = stack[top].pendingKey {
+            stack[top].pairs.append(Node.Pair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            stack[top].pendingKey = node
         }
     }
 }

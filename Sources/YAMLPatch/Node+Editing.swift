@@ -68,20 +68,6 @@ extension Node {
         return nil
     }
 
-    /// The names used by aliases in this subtree.
-    func aliasNames(into names: inout Set<String>) {
-        switch content {
-        case .alias(let name): names.insert(name)
-        case .mapping(let pairs, _):
-            for pair in pairs {
-                pair.key.aliasNames(into: &names)
-                pair.value.aliasNames(into: &names)
-            }
-        case .sequence(let items, _): items.forEach { $0.aliasNames(into: &names) }
-        case .scalar: break
-        }
-    }
-
     /// Runs `body` on child `index` (a pair's value or an item) without copying siblings.
     mutating func modifyChild<Result>(_ index: Int, _ body: (inout Node) throws -> Result) rethrows -> Result {
         switch content {

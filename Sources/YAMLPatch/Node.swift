@@ -16,7 +16,7 @@ public enum CollectionStyle: Sendable, Equatable {
 /// `start == end`.
 public struct Node: Sendable {
     /// What the node holds.
-    public indirect enum Content: Sendable {
+    public enum Content: Sendable {
         /// The scalar's value after unquoting/folding, and how it is written.
         case scalar(String, ScalarStyle)
         case mapping([Pair], CollectionStyle)
