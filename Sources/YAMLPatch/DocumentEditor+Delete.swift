@@ -65,12 +65,23 @@ extension DocumentEditor {
         if layout.isFirstOnLine(bounds.start) {
             let lineStart = layout.lineStart(of: bounds.start)
             let start = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: bounds.start - lineStart)
-            return start..<layout.nextLineStart(after: bounds.end)
+            let end = layout.nextLineStart(after: bounds.end)
+            return start..<(ownsSeparator(after: start..<end, isFirstEntry: index == 0) ? layout.nextLineStart(after: end) : end)
         }
         guard index + 1 < node.entryCount else {
             throw YAMLPatchError(.value, "cannot delete the last entry of the \(node.kindName) at \(node.start.line):\(node.start.column) while it shares a line with its parent", at: node.start)
         }
         return bounds.start..<entryBounds(index + 1, of: node).start
+    }
+
+    /// Whether the blank line right after an entry's lines goes with it: when a blank line
+    /// (or, for a first entry, its parent's line) precedes the entry, the blank line after it
+    /// only separated it from the next one, and keeping it would leave two blank lines in a
+    /// row, or a blank line under the parent. So a `create` then `delete` restores the file.
+    private func ownsSeparator(after lines: Range<Int>, isFirstEntry: Bool) -> Bool {
+        guard lines.upperBound < layout.bytes.count, layout.isBlankLine(at: lines.upperBound) else { return false }
+        guard lines.lowerBound > 0, !isFirstEntry else { return true }
+        return layout.isBlankLine(at: layout.lineStart(of: lines.lowerBound - 1))
     }
 
     /// Flow entries go with the comma after them; a run at the end goes with the comma before.

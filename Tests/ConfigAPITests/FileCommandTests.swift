@@ -53,7 +53,7 @@ import Testing
         #expect(try CLI.run("delete", file.path, "databases[name=mysql]", "-i").status == 0)
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains("          - api.example.com\n          - api2.example.com\n\n    # The public web site."))
-        #expect(text.contains("databases:\n\n    - name: redis\n"))
+        #expect(text.contains("databases:\n    - name: redis\n"))
     }
 
     @Test(arguments: BadInput.allCases)

@@ -24,7 +24,9 @@ import Testing
         #expect(try workspace.status().isEmpty)
     }
 
-    @Test func deleteRemovesOnlyTheItemAndItsOwnComment() throws {
+    /// The item's lines, its comment, and the blank line that separated it from `databases:`
+    /// (the one above it stays): every other line is kept, in order.
+    @Test func deleteRemovesOnlyTheItemItsCommentAndOneSeparator() throws {
         let workspace = try GitWorkspace()
         let original = try workspace.remote.content(of: Self.file).split(separator: "\n", omittingEmptySubsequences: false)
         let result = try workspace.run(["apply", "--path", "projects/myproject/applications/frontend", "--action", "delete"])
@@ -32,6 +34,7 @@ import Testing
         let after = try workspace.remote.content(of: Self.file).split(separator: "\n", omittingEmptySubsequences: false)
         let first = try #require(original.firstIndex { $0.contains("# The public web site.") })
         let last = try #require(original.firstIndex { $0.contains("- example.com") })
-        #expect(Array(after) == Array(original[..<first] + original[(last + 1)...]))
+        #expect(original[last + 1].isEmpty && original[first - 1].isEmpty)
+        #expect(Array(after) == Array(original[..<first] + original[(last + 2)...]))
     }
 }

@@ -138,6 +138,16 @@ import Testing
         #expect(try edited(Self.compactStyle, "config.b[0]", .delete).hasSuffix("config:\n  a: 1\n  b: []\n"))
     }
 
+    /// Items separated by blank lines: the separator goes with the deleted item, so no double
+    /// blank line and no blank line under the parent key are left behind.
+    @Test func deleteTakesOneSeparatingBlankLineAlong() throws {
+        let spaced = "list:\n  - a: 1\n\n  # b's note\n  - b: 2\n\n  - c: 3\n\nnext: 1\n"
+        #expect(try edited(spaced, "list[1]", .delete) == "list:\n  - a: 1\n\n  - c: 3\n\nnext: 1\n")
+        #expect(try edited(spaced, "list[0]", .delete) == "list:\n  # b's note\n  - b: 2\n\n  - c: 3\n\nnext: 1\n")
+        #expect(try edited(spaced, "list[2]", .delete) == "list:\n  - a: 1\n\n  # b's note\n  - b: 2\n\nnext: 1\n")
+        #expect(try edited("a: 1\nb: 2\n", "a", .delete) == "b: 2\n")
+    }
+
     @Test func deleteFromFlowCollectionsFixesCommas() throws {
         #expect(try edited(Self.flowStyle, "apps[0]", .delete).hasPrefix("apps: [{name: web, port: 81}]\n"))
         #expect(try edited(Self.flowStyle, "apps[-1]", .delete).hasPrefix("apps: [{name: api, port: 80}]\n"))
