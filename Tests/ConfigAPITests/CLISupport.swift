@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the `config-api` binary built next to the test bundle.
+/// Runs the `config-api` binary built next to the test bundle, in the current folder.
 enum CLI {
     struct Run {
         var status: Int32
@@ -9,25 +9,11 @@ enum CLI {
         var stderr: String
     }
 
-    /// The test runner is the `.xctest` in the build folder, next to the products.
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("config-api")
-
     static func run(_ arguments: String...) throws -> Run { try run(arguments) }
 
     static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try TestSupport.run(TestSupport.executable, arguments)
+        return Run(status: result.status, stdout: result.standardOutput, stderr: result.standardError)
     }
 }
 
