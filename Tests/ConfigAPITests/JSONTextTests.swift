@@ -2,6 +2,7 @@ import Testing
 import YAMLPatch
 @testable import ConfigAPI
 
+/// JSON arguments keep their key order and JSON types; malformed JSON is refused with 65.
 @Test func jsonKeepsKeyOrderAndTypes() throws {
     let value = try JSONText.parse(#"{"z": 1, "a": {"hash": "1234567", "n": null, "b": true, "f": 1.5, "s": "x\/y"}}"#, origin: "--spec")
     guard case .mapping(let entries) = value else { Issue.record("not a mapping"); return }
