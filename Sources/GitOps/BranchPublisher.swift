@@ -15,9 +15,9 @@ protocol BranchPublisher {
     /// Makes `commit` the remote branch's tip if the tip is still `base`; false when another
     /// writer moved it first (a lost race). A refusal by the server is thrown.
     func publish(_ commit: ObjectID, over base: ObjectID) throws -> Bool
-    /// After `publish` succeeded: gives the local clone the objects and the remote-tracking
-    /// reference (`refs/remotes/<remote>/<branch>`). Runs under the clone's lock.
-    func recordInLocalClone(_ commit: ObjectID) throws
+    /// After `publish` put `commit` on top of `base`: gives the local clone the objects and the
+    /// remote-tracking reference (`refs/remotes/<remote>/<branch>`). Runs under the clone's lock.
+    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws
 }
 
 /// A remote given as a path or `file://` address. libgit2's local transport would overwrite the
@@ -25,11 +25,14 @@ protocol BranchPublisher {
 /// into the remote repository and moves its branch with `git_reference_create_matching`,
 /// under git's own reference lock. Attempts hold the remote's `config-api.lock`, so config-api
 /// writers queue instead of racing (the compare-and-swap still guards against other writers).
-/// Note: like libgit2's local push, this runs no server hooks.
+/// The local clone then gets the few new objects copied (no fetch, no pack per update) when it
+/// has the base commit, else a fetch. Note: like libgit2's local push, this runs no server hooks.
 struct LocalRemoteUpdate: BranchPublisher {
     let objects: RepositoryHandle
+    private let local: RepositoryHandle
     private let remote: RemoteHandle
     private let branch: String
+    private let file: String
     private let trackingReference: String
     private let credentials: Credentials
 
@@ -45,11 +48,13 @@ struct LocalRemoteUpdate: BranchPublisher {
         return url
     }
 
-    init(remote: RemoteHandle, remotePath: String, branch: String, trackingReference: String,
-         credentials: Credentials) throws {
+    init(local: RepositoryHandle, remote: RemoteHandle, remotePath: String, branch: String, file: String,
+         trackingReference: String, credentials: Credentials) throws {
         objects = try RepositoryHandle.open(exactly: remotePath)
+        self.local = local
         self.remote = remote
         self.branch = branch
+        self.file = file
         self.trackingReference = trackingReference
         self.credentials = credentials
     }
@@ -70,8 +75,17 @@ struct LocalRemoteUpdate: BranchPublisher {
         return try objects.moveReference("refs/heads/\(branch)", to: commit, expecting: base, logMessage: "config-api: push")
     }
 
-    func recordInLocalClone(_ commit: ObjectID) throws {
-        try remote.fetch(branch: branch, into: trackingReference, credentials: credentials)
+    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {
+        guard try local.contains(base) else {
+            try remote.fetch(branch: branch, into: trackingReference, credentials: credentials)
+            return
+        }
+        try local.copyObjects(objects.objectsChanged(atPath: file, byCommit: commit), from: objects)
+        if let tracked = try local.target(ofReference: trackingReference),
+           try tracked == commit || local.isDescendant(tracked, of: commit) {
+            return
+        }
+        try local.forceReference(trackingReference, to: commit, logMessage: "config-api: pushed")
     }
 }
 
@@ -128,7 +142,7 @@ struct SmartTransportPush: BranchPublisher {
         }
     }
 
-    func recordInLocalClone(_ commit: ObjectID) throws {
+    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {
         try objects.forceReference(trackingReference, to: commit, logMessage: "config-api: pushed")
     }
 }

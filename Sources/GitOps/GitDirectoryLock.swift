@@ -15,15 +15,8 @@ final class GitDirectoryLock {
         guard descriptor >= 0 else {
             throw GitOpsError.libgit2(code: -1, message: "cannot open \(path): \(String(cString: strerror(errno)))")
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        var pause = 0.002
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-                close(descriptor)
-                throw GitOpsError.lockTimeout(path: path, seconds: timeout)
-            }
-            Thread.sleep(forTimeInterval: pause)
-            pause = min(pause * 2, 0.05)
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 || BlockingLockWait(descriptor).succeeds(within: timeout) else {
+            throw GitOpsError.lockTimeout(path: path, seconds: timeout)
         }
         self.descriptor = descriptor
     }
@@ -37,5 +30,49 @@ final class GitDirectoryLock {
     static func holding<Result>(_ gitDirectory: String, timeout: Double, _ body: () throws -> Result) throws -> Result {
         let lock = try GitDirectoryLock(gitDirectory: gitDirectory, timeout: timeout)
         return try withExtendedLifetime(lock) { try body() }
+    }
+}
+
+/// A blocking `flock` on a helper thread, waited for with a timeout: the kernel hands the lock
+/// over the moment its holder releases it, so queued writers add no polling delay to each other
+/// (a storm of writers on one remote is a chain of such hand-overs).
+///
+/// Ownership of the descriptor: the waiter keeps it when the lock is taken; otherwise it is
+/// closed exactly once, by the waiter on a failure, by the helper when the waiter gave up first
+/// (releasing the lock should the helper get it after all).
+private final class BlockingLockWait: @unchecked Sendable {
+    private enum State { case waiting, locked, failed, abandoned }
+
+    private let descriptor: Int32
+    private let condition = NSCondition()
+    private var state = State.waiting
+
+    init(_ descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// Whether the lock was taken within `timeout` seconds.
+    func succeeds(within timeout: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        Thread.detachNewThread { self.block() }
+        condition.lock()
+        defer { condition.unlock() }
+        while state == .waiting, condition.wait(until: deadline) {}
+        if state == .locked { return true }
+        if state == .waiting { state = .abandoned } else { close(descriptor) }
+        return false
+    }
+
+    private func block() {
+        var code: Int32
+        repeat { code = flock(descriptor, LOCK_EX) } while code != 0 && errno == EINTR
+        condition.lock()
+        defer { condition.unlock() }
+        guard state == .waiting else {
+            close(descriptor)
+            return
+        }
+        state = code == 0 ? .locked : .failed
+        condition.signal()
     }
 }

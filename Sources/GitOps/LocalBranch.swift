@@ -75,5 +75,5 @@ struct LocalCommitPublisher: BranchPublisher {
         try branch.advance(from: base, to: commit, file: file)
     }
 
-    func recordInLocalClone(_ commit: ObjectID) throws {}
+    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {}
 }

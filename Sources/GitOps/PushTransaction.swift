@@ -86,7 +86,7 @@ public struct PushTransaction {
             case .published(let commit, let base, let before, let after):
                 logger.debug("published \(commit) on \(base)", metadata: ["attempt": "\(attempt)"])
                 let moved = try withCloneLock {
-                    try publisher.recordInLocalClone(commit)
+                    try publisher.recordInLocalClone(commit, over: base)
                     return try local.fastForward(to: commit, logger: logger)
                 }
                 return TransactionOutcome(changed: true, commit: "\(commit)", base: "\(base)", attempts: attempt,
@@ -158,7 +158,7 @@ public struct PushTransaction {
         let remote = try handle.remote(named: remoteName)
         let tracking = "refs/remotes/\(remoteName)/\(branch.name)"
         if let path = LocalRemoteUpdate.repositoryPath(of: remote.pushURL) {
-            return try LocalRemoteUpdate(remote: remote, remotePath: path, branch: branch.name,
+            return try LocalRemoteUpdate(local: handle, remote: remote, remotePath: path, branch: branch.name, file: file,
                                          trackingReference: tracking, credentials: credentials)
         }
         return SmartTransportPush(local: handle, remote: remote, branch: branch.name, trackingReference: tracking,

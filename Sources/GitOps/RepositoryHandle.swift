@@ -245,7 +245,8 @@ final class RepositoryHandle {
         try RemoteHandle(lookingUp: name, in: self)
     }
 
-    private func treeOf(_ commitID: ObjectID) throws -> OpaquePointer {
+    /// The root tree of a commit; the caller frees it with `git_tree_free`.
+    func treeOf(_ commitID: ObjectID) throws -> OpaquePointer {
         var commit: OpaquePointer?
         var raw = commitID.raw
         try LibGit2.check(git_commit_lookup(&commit, pointer, &raw), "read commit \(commitID)")
