@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GitOps
 import YAMLPatch
 
@@ -56,7 +60,7 @@ func reportingFailures(file: String? = nil, annotating actions: GitHubActions? =
         throw error
     } catch {
         let failure = CommandFailure(describing: error, file: file)
-        FileHandle.standardError.write(Data("config-api: \(failure.located)\n".utf8))
+        StandardStreams.writeError("config-api: \(failure.located)\n")
         actions?.error(failure.message, file: failure.file, line: failure.line, column: failure.column)
         throw ExitCode(failure.status.rawValue)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import YAMLPatch
 
 /// The `client_payload` of a GitHub `repository_dispatch` event, read from the event file the

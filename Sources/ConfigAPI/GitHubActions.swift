@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What config-api tells a GitHub Actions runner: step outputs, the step summary, error
 /// annotations and secrets to mask. Everything is a no-op unless `GITHUB_ACTIONS=true`.
@@ -94,15 +98,8 @@ struct GitHubActions {
     }
 
     private func append(_ text: String, to path: String) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CommandFailure(.cannotCreate, "cannot open the GitHub Actions file for appending", file: path)
-        }
-        defer { try? handle.close() }
-        do {
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            throw CommandFailure(.cannotCreate, "cannot append to the GitHub Actions file: \(error.localizedDescription)", file: path)
+        guard StandardStreams.append(text, toFileAt: path) else {
+            throw CommandFailure(.cannotCreate, "cannot append to the GitHub Actions file", file: path)
         }
     }
 }

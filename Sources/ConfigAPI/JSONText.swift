@@ -1,29 +1,35 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import YAMLPatch
 
 /// Reads JSON arguments and payloads into ordered, typed ``YAMLValue``s.
 ///
-/// Foundation's JSONSerialization checks that the text is strict JSON (and says where it is
-/// not); since JSON is YAML, libyaml then reads the same text into a tree that keeps the
-/// order of object keys, which a merge needs to append new keys in the order they were given.
+/// JSON is YAML: libyaml reads the text into a tree that keeps the order of object keys (a
+/// merge appends new keys in the order they were given) and says where a syntax error is;
+/// Foundation's JSONDecoder then refuses what is YAML but not JSON (`{a: 1}`, `'x'`).
 enum JSONText {
     /// Parses `text`; `origin` names it in errors (`--spec`, an event file, ...).
     static func parse(_ text: String, origin: String) throws -> YAMLValue {
-        let data = Data(text.utf8)
+        let value: YAMLValue
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
-            throw CommandFailure(.dataError, "invalid JSON: \(reason)", file: origin)
-        }
-        do {
-            let tree = try DocumentTree(parsing: Array(data))
-            guard let document = tree.documents.first else { return .null }
-            return try tree.value(of: document.root, in: document)
+            let tree = try DocumentTree(parsing: text)
+            guard let document = tree.documents.first else {
+                throw CommandFailure(.dataError, "invalid JSON: no value", file: origin)
+            }
+            value = try tree.value(of: document.root, in: document)
         } catch let error as YAMLPatchError {
-            throw CommandFailure(.dataError, "JSON that YAML cannot read: \(error.message)", file: origin,
+            throw CommandFailure(.dataError, "invalid JSON: \(error.message)", file: origin,
                                  line: error.mark?.line, column: error.mark?.column)
         }
+        do {
+            _ = try JSONDecoder().decode(JSONShape.self, from: Data(text.utf8))
+        } catch {
+            throw CommandFailure(.dataError, "invalid JSON: YAML is not accepted here; quote keys and strings with \"", file: origin)
+        }
+        return value
     }
 
     /// Compact JSON for a value (`get --json`, GitHub outputs).
@@ -55,5 +61,29 @@ enum JSONText {
             }
         }
         return out + "\""
+    }
+}
+
+/// Any JSON value, decoded only to prove the text is JSON: the values themselves are read
+/// again, in order, through libyaml.
+private struct JSONShape: Decodable {
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: Decoder) throws {
+        if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            for key in object.allKeys { _ = try object.decode(JSONShape.self, forKey: key) }
+        } else if var array = try? decoder.unkeyedContainer() {
+            while !array.isAtEnd { _ = try array.decode(JSONShape.self) }
+        } else {
+            let value = try decoder.singleValueContainer()
+            if value.decodeNil() { return }
+            if (try? value.decode(Bool.self)) != nil || (try? value.decode(Double.self)) != nil { return }
+            _ = try value.decode(String.self)
+        }
     }
 }

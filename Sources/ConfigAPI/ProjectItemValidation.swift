@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import YAMLPatch
 
 /// The checks of one application or database, and of the values the chart prints into the
@@ -120,7 +124,7 @@ extension ProjectValidator {
                 continue
             }
             domains[domain] = FirstUse(owner: what, line: item.line)
-            let folded = domain.replacingOccurrences(of: ".", with: "-")
+            let folded = domain.replacing(".", with: "-")
             if let other = routeNames[folded] {
                 report(item, "\(what): domains '\(other)' and '\(domain)' both become the IngressRoute name …-\(folded)-route")
             }

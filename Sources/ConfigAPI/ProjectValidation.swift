@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import YAMLPatch
 
 /// One problem in a project file, at the node that has it.
@@ -31,7 +35,7 @@ struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
 enum ProjectValidation {
     /// The project a file defines: its base name without `.yaml` (`projects/shop.yaml` → `shop`).
     static func projectName(ofFile file: String) -> String {
-        let base = (file as NSString).lastPathComponent
+        let base = file.split(separator: "/").last.map(String.init) ?? file
         return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base
     }
 

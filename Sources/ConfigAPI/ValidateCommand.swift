@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `config-api validate [FILE...]`: checks project files against what the Helm chart consumes.
 struct ValidateCommand: ParsableCommand {
@@ -76,6 +80,6 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private static func printError(_ text: String) {
-        FileHandle.standardError.write(Data("config-api: \(text)\n".utf8))
+        StandardStreams.writeError("config-api: \(text)\n")
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 
 /// The remote side of one transaction attempt: where the branch tip is read, where new objects
@@ -39,7 +43,7 @@ struct LocalRemoteUpdate: BranchPublisher {
     /// The repository path of a local remote address (`/x`, `./x`, `file:///x`), nil for a
     /// network address (`https://…`, `ssh://…`, `user@host:path`).
     static func repositoryPath(of url: String) -> String? {
-        if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)).removingPercentEncoding }
+        if url.hasPrefix("file://") { return URL(string: url)?.path }
         if url.contains("://") { return nil }
         if url.hasPrefix("/") || url.hasPrefix(".") { return url }
         let colon = url.firstIndex(of: ":")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How to authenticate to a remote: an HTTPS token (basic auth, user `x-access-token`), and SSH
 /// keys through the running ssh-agent. The token is never printed: `description`,
@@ -50,9 +54,9 @@ public struct CommitIdentity: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `Name <email>` (as `git commit --author` takes it); nil when it is not of that form.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else { return nil }
-        let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+        let name = trimmed[..<open].trimmingSpaces
         let email = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         guard !name.isEmpty, !email.isEmpty, !email.contains("<"), !email.contains(">") else { return nil }
         self.init(name: name, email: String(email))

@@ -1,4 +1,14 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An exclusive `flock` on `config-api.lock` in a repository's common git folder (shared by
 /// linked work trees, since they share references). In a clone it serialises the processes
@@ -44,7 +54,9 @@ private final class BlockingLockWait: @unchecked Sendable {
     private enum State { case waiting, locked, failed, abandoned }
 
     private let descriptor: Int32
-    private let condition = NSCondition()
+    private let taken = DispatchSemaphore(value: 0)
+    /// Serialises every read and write of `state` between the waiter and the helper.
+    private let stateQueue = DispatchQueue(label: "config-api.lock-wait")
     private var state = State.waiting
 
     init(_ descriptor: Int32) {
@@ -53,26 +65,50 @@ private final class BlockingLockWait: @unchecked Sendable {
 
     /// Whether the lock was taken within `timeout` seconds.
     func succeeds(within timeout: Double) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: timeout)
-        Thread.detachNewThread { self.block() }
-        condition.lock()
-        defer { condition.unlock() }
-        while state == .waiting, condition.wait(until: deadline) {}
-        if state == .locked { return true }
-        if state == .waiting { state = .abandoned } else { close(descriptor) }
-        return false
+        DetachedThread.start { self.block() }
+        _ = taken.wait(timeout: .now() + timeout)
+        return stateQueue.sync {
+            switch state {
+            case .locked: return true
+            case .waiting: state = .abandoned
+            case .failed, .abandoned: close(descriptor)
+            }
+            return false
+        }
     }
 
     private func block() {
         var code: Int32
         repeat { code = flock(descriptor, LOCK_EX) } while code != 0 && errno == EINTR
-        condition.lock()
-        defer { condition.unlock() }
-        guard state == .waiting else {
-            close(descriptor)
-            return
+        let abandoned = stateQueue.sync {
+            guard state == .waiting else { return true }
+            state = code == 0 ? .locked : .failed
+            return false
         }
-        state = code == 0 ? .locked : .failed
-        condition.signal()
+        if abandoned { close(descriptor) } else { taken.signal() }
+    }
+}
+
+/// A detached POSIX thread (Foundation's `Thread` is not in FoundationEssentials): a blocking
+/// `flock` must not hold one of Dispatch's worker threads.
+private enum DetachedThread {
+    private final class Body {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+
+    static func start(_ body: @escaping @Sendable () -> Void) {
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            guard let context else { return nil }
+            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()
+            return nil
+        }, context)
+        guard started == 0 else {
+            Unmanaged<Body>.fromOpaque(context).release()
+            return body()
+        }
+        pthread_detach(thread)
     }
 }

@@ -51,7 +51,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The same error with every occurrence of `secret` replaced by `***`.
     func redacting(_ secret: String?) -> GitOpsError {
         guard let secret, !secret.isEmpty else { return self }
-        func clean(_ text: String) -> String { text.replacingOccurrences(of: secret, with: "***") }
+        func clean(_ text: String) -> String { text.replacing(secret, with: "***") }
         switch self {
         case .authenticationRefused(let remote): return .authenticationRefused(remote: clean(remote))
         case .rejectedByServer(let reason): return .rejectedByServer(reason: clean(reason))
@@ -64,7 +64,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// `url` without user info (`https://user:secret@host/x` → `https://host/x`), for messages.
 func displayableURL(_ url: String) -> String {
-    guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
+    guard let scheme = url.firstRange(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
     let slash = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
     guard at < slash else { return url }
     return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An opened git repository: a user's clone (`-C DIR`) or a bare clone in a temporary folder
 /// (`--remote URL`), which is deleted when the object goes away. Use one object from one thread

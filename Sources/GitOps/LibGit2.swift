@@ -1,5 +1,14 @@
 import CLibGit2
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Process-wide libgit2 state and error translation: the bottom of the thin C layer.
 enum LibGit2 {

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Logging
 
 /// What a transaction did.
@@ -97,7 +106,7 @@ public struct PushTransaction {
                 delay = pause
                 logger.info("\(branchName) moved past \(base); retrying in \(Int(pause * 1000)) ms",
                             metadata: ["attempt": "\(attempt)"])
-                Thread.sleep(forTimeInterval: pause)
+                usleep(UInt32(pause * 1_000_000))
             }
         }
         logger.info("\(branchName): giving up after \(retry.maxAttempts) attempts")

@@ -1,5 +1,9 @@
 import CLibGit2
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The state of one libgit2 network operation (clone, fetch or push), reached from libgit2's
 /// C callbacks through their payload: it hands out credentials at most once per kind, records
@@ -65,10 +69,10 @@ final class TransferSession {
     var refusalReport: String? {
         guard !refusals.isEmpty else { return nil }
         let lines = serverMessages.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .map { $0.trimmingPrefix("remote:").trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingPrefix("remote:").trimmingSpaces }
             .filter { !$0.isEmpty }
         let report = ([refusals.joined(separator: "; ")] + lines).joined(separator: " — ")
-        return secrets.reduce(report) { $0.replacingOccurrences(of: $1, with: "***") }
+        return secrets.reduce(report) { $0.replacing($1, with: "***") }
     }
 
     private var secrets: [String] {

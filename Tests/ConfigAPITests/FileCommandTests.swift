@@ -109,7 +109,7 @@ enum BadInput: CaseIterable, Sendable {
         case .missingFile: return ["set", file + ".missing", "apps", "x", "-i"]
         case .noMatch: return ["set", file, "apps[name=web].port", "81", "-i"]
         case .malformedPath: return ["set", file, "apps[name=api", "81", "-i"]
-        case .malformedJSON: return ["merge", file, "apps[0]", #"{"port": }"#, "-i"]
+        case .malformedJSON: return ["merge", file, "apps[0]", #"{"port": [80}"#, "-i"]
         case .throughAlias: return ["set", "--json", file, "api.port", "81", "-i"]
         }
     }
@@ -124,7 +124,7 @@ enum BadInput: CaseIterable, Sendable {
         case .missingFile: return "project.yaml.missing: cannot read"
         case .noMatch: return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: the sequence at 2:3 has no item with name=web"
         case .malformedPath: return "column 14"
-        case .malformedJSON: return "SPEC_JSON: invalid JSON: Invalid value around character 9"
+        case .malformedJSON: return "SPEC_JSON:1:13: invalid JSON: did not find expected ',' or ']'"
         case .throughAlias: return "project.yaml:3:6: "
         }
     }

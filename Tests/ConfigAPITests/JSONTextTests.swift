@@ -13,5 +13,7 @@ import YAMLPatch
     #expect(value["a"]?["f"] == .double(1.5))
     #expect(value["a"]?["s"] == .string("x/y"))
     #expect(JSONText.render(value) == #"{"z":1,"a":{"hash":"1234567","n":null,"b":true,"f":1.5,"s":"x/y"}}"#)
-    #expect(throws: CommandFailure.self) { try JSONText.parse("{\"a\": }", origin: "--spec") }
+    for notJSON in ["{\"a\": }", "{a: 1}", "'x'", "[1, 2", "- 1"] {
+        #expect(throws: CommandFailure.self, "\(notJSON)") { try JSONText.parse(notJSON, origin: "--spec") }
+    }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `config-api dispatch`: the GitHub Actions entry point for `repository_dispatch` events.
 struct DispatchCommand: ParsableCommand {

@@ -62,6 +62,6 @@ struct RepositoryOptions: ParsableArguments {
     func commitMessage(for request: ResourceRequest) -> String {
         [("{action}", request.action.rawValue), ("{path}", request.path.description),
          ("{project}", request.path.project), ("{kind}", request.path.kind.rawValue), ("{name}", request.path.name)]
-            .reduce(message) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+            .reduce(message) { $0.replacing($1.0, with: $1.1) }
     }
 }
