@@ -101,28 +101,25 @@ private final class NodeStack {
         }
     }
 
-    /// The nodes from `first` to the top, as sequence items.
+    /// The nodes from `first` to the top, as sequence items. (`reserveCapacity` and `append`
+    /// are specialised for `Node`; `Array(unsafeUninitializedCapacity:)` allocates through
+    /// the unspecialised generic path, several times slower per collection.)
     private func popItems(from first: Int) -> [Node] {
-        let moved = count - first
+        var items: [Node] = []
+        items.reserveCapacity(count - first)
+        for index in first..<count { items.append((base + index).move()) }
         count = first
-        guard moved > 0 else { return [] }
-        return Array(unsafeUninitializedCapacity: moved) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: base + first, count: moved)
-            initialized = moved
-        }
+        return items
     }
 
     /// The nodes from `first` to the top, as alternating keys and values.
     private func popPairs(from first: Int) -> [Node.Pair] {
-        let moved = count - first
-        count = first
-        guard moved > 0 else { return [] }
-        let source = base + first
-        return Array(unsafeUninitializedCapacity: moved / 2) { buffer, initialized in
-            for index in 0..<moved / 2 {
-                (buffer.baseAddress! + index).initialize(to: Node.Pair(key: (source + 2 * index).move(), value: (source + 2 * index + 1).move()))
-            }
-            initialized = moved / 2
+        var pairs: [Node.Pair] = []
+        pairs.reserveCapacity((count - first) / 2)
+        for index in stride(from: first, to: count - 1, by: 2) {
+            pairs.append(Node.Pair(key: (base + index).move(), value: (base + index + 1).move()))
         }
+        count = first
+        return pairs
     }
 }
