@@ -21,10 +21,16 @@ public struct DocumentTree: Sendable {
     /// Parses `text` with libyaml. Throws ``YAMLPatchError`` (`.encoding` or `.syntax`) with the
     /// position of the first problem.
     public init(parsing text: [UInt8]) throws {
-        try UTF8Check.validate(text)
+        let isASCII = try UTF8Check.validate(text)
         self.text = text
+        let reader = try RawEventReader(text)
+        var marks = MarkConverter(text, isASCII: isASCII)
         var builder = TreeBuilder()
-        try LibYAMLEvents.parse(text) { event, start, end in try builder.consume(event, start, end) }
+        while true {
+            guard let event = reader.next() else { throw reader.failure(&marks) }
+            if event.kind == .streamEnd { break }
+            builder.consume(event, &marks)
+        }
         documents = builder.documents
         aliasNames = builder.aliasNames
     }
@@ -37,100 +43,57 @@ public struct DocumentTree: Sendable {
 
 /// Rejects text that is not UTF-8 before libyaml sees it (libyaml would accept UTF-16).
 enum UTF8Check {
-    static func validate(_ bytes: [UInt8]) throws {
+    /// Returns whether the text is all ASCII (then byte offsets are character offsets).
+    static func validate(_ bytes: [UInt8]) throws -> Bool {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             throw YAMLPatchError(.encoding, "text is UTF-16; config-api reads UTF-8 only",
                                  at: SourceMark(offset: 0, line: 1, column: 1))
         }
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return
-            case .error:
-                throw YAMLPatchError(.encoding, "invalid UTF-8 byte 0x\(String(bytes[offset], radix: 16))",
-                                     at: MarkConverter(bytes).mark(byteOffset: offset))
+        let scan = bytes.withUnsafeBufferPointer(scan)
+        if let offset = scan.invalidOffset {
+            throw YAMLPatchError(.encoding, "invalid UTF-8 byte 0x\(String(bytes[offset], radix: 16))",
+                                 at: MarkConverter(bytes).mark(byteOffset: offset))
+        }
+        return scan.isASCII
+    }
+
+    /// Whether all bytes are ASCII, and the offset of the first byte that does not start a
+    /// well-formed UTF-8 sequence (Unicode's table 3-7: no overlong forms, no surrogates,
+    /// nothing above U+10FFFF). ASCII runs are skipped eight bytes at a time.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, invalidOffset: Int?) {
+        guard let base = bytes.baseAddress else { return (true, nil) }
+        let raw = UnsafeRawPointer(base)
+        var isASCII = true
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
             }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            isASCII = false
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xE1...0xEF: length = 3
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            case 0xF1...0xF3: length = 4
+            default: return (false, index)
+            }
+            guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return (false, index) }
+            for continuation in index + 2 ..< index + length where bytes[continuation] & 0xC0 != 0x80 {
+                return (false, index)
+            }
+            index += length
         }
-    }
-}
-
-/// Assembles nodes from the event stream. Open collections collect their children in place
-/// on a stack (no copies), and are closed into nodes when their end event arrives.
-private struct TreeBuilder {
-    private struct Frame {
-        var node: Node
-        var pairs: [Node.Pair] = []
-        var items: [Node] = []
-        var pendingKey: Node?
-    }
-
-    var documents: [DocumentTree.Document] = []
-    var aliasNames: [Set<String>] = []
-    private var documentAliasNames: Set<String> = []
-    private var stack: [Frame] = []
-    private var documentStart: (SourceMark, explicit: Bool)?
-    private var root: Node?
-
-    mutating func consume(_ event: ParseEvent, _ start: SourceMark, _ end: SourceMark) throws {
-        switch event {
-        case .documentStart(let implicit):
-            documentStart = (start, !implicit)
-            documentAliasNames = []
-            root = nil
-        case .documentEnd:
-            guard let root, let documentStart else { return }
-            let documentEnd = max(end, root.end)
-            documents.append(.init(root: root, start: documentStart.0, end: documentEnd,
-                                   hasExplicitStart: documentStart.explicit))
-            aliasNames.append(documentAliasNames)
-        case .scalar(let value, let style, let anchor, let tag):
-            add(Node(content: .scalar(value, style), start: start, end: end, anchor: anchor, tag: tag))
-        case .alias(let name):
-            documentAliasNames.insert(name)
-            add(Node(content: .alias(name), start: start, end: end))
-        case .sequenceStart(let style, let anchor, let tag):
-            stack.append(Frame(node: Node(content: .sequence([], style), start: start, end: end, anchor: anchor, tag: tag)))
-        case .mappingStart(let style, let anchor, let tag):
-            stack.append(Frame(node: Node(content: .mapping([], style), start: start, end: end, anchor: anchor, tag: tag)))
-        case .sequenceEnd, .mappingEnd:
-            add(close(stack.removeLast(), end))
-        }
-    }
-
-    private func close(_ frame: Frame, _ end: SourceMark) -> Node {
-        var node = frame.node
-        switch node.content {
-        case .sequence(_, let style):
-            node.content = .sequence(frame.items, style)
-            node.end = style == .flow ? end : (frame.items.last?.end ?? end)
-        case .mapping(_, let style):
-            node.content = .mapping(frame.pairs, style)
-            node.end = style == .flow ? end : (frame.pairs.last?.value.end ?? end)
-        case .scalar, .alias:
-            break
-        }
-        return node
-    }
-
-    private mutating func add(_ node: Node) {
-        let top = stack.count - 1
-        guard top >= 0 else {
-            root = node
-            return
-        }
-        guard case .mapping = stack[top].node.content else {
-            stack[top].items.append(node)
-            return
-        }
-        if let key = stack[top].pendingKey {
-            stack[top].pairs.append(Node.Pair(key: key, value: node))
-            stack[top].pendingKey = nil
-        } else {
-            stack[top].pendingKey = node
-        }
+        return (isASCII, nil)
     }
 }

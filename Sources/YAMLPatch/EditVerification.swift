@@ -1,70 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Proves an edit: re-parses the new text and checks, event by event, that it is the expected
 /// tree (the old tree with the operation applied in memory): same kinds, scalar values and
-/// styles, collection styles, anchors, tags and key order. Nothing is built for the new text.
+/// styles, collection styles, anchors, tags and key order. Nothing is built for the new text:
+/// values are compared as bytes.
 enum EditVerification {
     static func verify(_ text: [UInt8], expectedRoots: [Node]) throws {
-        do {
-            let comparer = TreeComparer(reader: try RawEventReader(text))
-            for root in expectedRoots {
-                try comparer.expect(.documentStart, "a document")
-                try comparer.compare(root)
-                try comparer.expect(.documentEnd, "the end of the document")
-            }
-            try comparer.expect(.streamEnd, "the end of the text")
-        } catch let error as YAMLPatchError where error.kind == .syntax {
-            throw YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML (\(error.message) at its \(error.mark.map { "\($0.line):\($0.column)" } ?? "end")); nothing was written", at: error.mark)
+        let comparer = TreeComparer(reader: try RawEventReader(text), text: text)
+        for root in expectedRoots {
+            try comparer.expect(.documentStart, "a document")
+            try withUnsafePointer(to: root) { try comparer.compare($0) }
+            try comparer.expect(.documentEnd, "the end of the document")
         }
+        try comparer.expect(.streamEnd, "the end of the text")
     }
 }
 
 /// Walks an expected tree in document order while pulling the new text's events.
 private struct TreeComparer {
     let reader: RawEventReader
+    let text: [UInt8]
 
-    func compare(_ expected: Node) throws {
-        let event = try reader.next()
-        switch expected.content {
-        case .scalar(let text, let style):
-            guard event.kind == .scalar, event.scalarStyle == style, Self.equal(text, event.value) else {
-                throw mismatch(event, "the scalar \(Self.quoted(text))")
+    /// Compares the events of one node. The node comes by pointer so that walking the tree
+    /// copies (retains and releases) nothing.
+    func compare(_ node: UnsafePointer<Node>) throws {
+        let event = try next()
+        switch node.pointee.content {
+        case .scalar(let value, let style):
+            guard event.kind == .scalar, event.scalarStyle == style, Self.equal(value, event.value) else {
+                throw mismatch(event, "the scalar \(Self.quoted(value))")
             }
-            try checkProperties(expected, event)
+            try checkProperties(node, event)
         case .alias(let name):
             guard event.kind == .alias, Self.equal(name, event.value) else { throw mismatch(event, "the alias *\(name)") }
-            try checkProperties(expected, event)
+            try checkProperties(node, event)
         case .sequence(let items, let style):
             guard event.kind == .sequenceStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) sequence") }
-            try checkProperties(expected, event)
-            for item in items { try compare(item) }
+            try checkProperties(node, event)
+            try items.withUnsafeBufferPointer { items in
+                for index in items.indices { try compare(items.baseAddress! + index) }
+            }
             try expect(.sequenceEnd, "the end of a sequence of \(items.count) items")
         case .mapping(let pairs, let style):
             guard event.kind == .mappingStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) mapping") }
-            try checkProperties(expected, event)
-            for pair in pairs {
-                try compare(pair.key)
-                try compare(pair.value)
+            try checkProperties(node, event)
+            try pairs.withUnsafeBufferPointer { pairs in
+                for index in pairs.indices {
+                    let pair = pairs.baseAddress! + index
+                    try compare(pair.pointer(to: \.key)!)
+                    try compare(pair.pointer(to: \.value)!)
+                }
             }
             try expect(.mappingEnd, "the end of a mapping of \(pairs.count) keys")
         }
     }
 
-    /// Anchor and tag, read before the next event invalidates the event's buffers.
-    private func checkProperties(_ expected: Node, _ event: RawEvent) throws {
-        guard Self.equal(expected.anchor, event.anchor), Self.equal(expected.tag, event.tag) else {
-            throw mismatch(event, "anchor \(expected.anchor ?? "none") and tag \(expected.tag ?? "none")")
-        }
+    /// Pulls one event of `kind`; `description` is only built when the event is another.
+    func expect(_ kind: RawEvent.Kind, _ description: @autoclosure () -> String) throws {
+        let event = try next()
+        guard event.kind == kind else { throw mismatch(event, description()) }
     }
 
-    func expect(_ kind: RawEvent.Kind, _ description: String) throws {
-        let event = try reader.next()
-        guard event.kind == kind else { throw mismatch(event, description) }
+    /// The next event; where libyaml stops, a verification error saying where and why.
+    private func next() throws -> RawEvent {
+        if let event = reader.next() { return event }
+        var marks = MarkConverter(text)
+        let error = reader.failure(&marks)
+        throw YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML (\(error.message) at its \(error.mark.map { "\($0.line):\($0.column)" } ?? "end")); nothing was written", at: error.mark)
+    }
+
+    /// Anchor and tag, read before the next event invalidates the event's buffers.
+    private func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
+        guard Self.equal(node.pointee.anchor, event.anchor), Self.equal(node.pointee.tag, event.tag) else {
+            throw mismatch(event, "anchor \(node.pointee.anchor ?? "none") and tag \(node.pointee.tag ?? "none")")
+        }
     }
 
     private func mismatch(_ event: RawEvent, _ expected: String) -> YAMLPatchError {
         var found = "\(event.kind)"
         if event.kind == .scalar { found = "the scalar \(Self.quoted(String(decoding: event.value, as: UTF8.self)))" }
-        return YAMLPatchError(.verification, "edit verification failed: at \(event.line + 1):\(event.column + 1) of the edited text, expected \(expected) but found \(found); nothing was written",
-                              at: SourceMark(offset: 0, line: event.line + 1, column: event.column + 1))
+        return YAMLPatchError(.verification, "edit verification failed: at \(event.start.line + 1):\(event.start.column + 1) of the edited text, expected \(expected) but found \(found); nothing was written",
+                              at: SourceMark(offset: 0, line: event.start.line + 1, column: event.start.column + 1))
     }
 
     private static func equal(_ string: String?, _ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
@@ -76,8 +96,10 @@ private struct TreeComparer {
     }
 
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard string.utf8.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
         var string = string
-        return string.withUTF8 { $0.count == bytes.count && ($0.isEmpty || $0.elementsEqual(bytes)) }
+        return string.withUTF8 { memcmp($0.baseAddress!, base, bytes.count) == 0 }
     }
 
     private static func quoted(_ text: String) -> String {
