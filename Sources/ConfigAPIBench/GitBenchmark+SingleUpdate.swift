@@ -18,11 +18,11 @@ extension GitBenchmark {
         let applyClone = try workspace.clone("apply")
         let gitClone = try workspace.clone("git-cli")
         let environment = workspace.environment
-        let hasSet = try Child.start(tool, ["set", "--help"], environment: environment).wait() == 0
+        let hasSet = try ChildProcess.start(tool, ["set", "--help"], environment: environment).wait() == 0
         var result = SingleUpdate(edit: hasSet ? "config-api set -i" : "in-process text replacement (this config-api has no set)")
         for run in 0...runs {
             let applyTime = try Self.time {
-                try Child.start(tool, Self.applyArguments(application: 0, hash: Self.hash(run, writer: 0xa)) + ["-C", applyClone],
+                try ChildProcess.start(tool, Self.applyArguments(application: 0, hash: Self.hash(run, writer: 0xa)) + ["-C", applyClone],
                                 environment: environment).succeed()
             }
             let gitTime = try Self.time {
@@ -38,16 +38,16 @@ extension GitBenchmark {
     /// The seed's step: pull, set app-1's hash (with `config-api set -i` when `tool` is given),
     /// add, commit, push.
     private func seedStep(in clone: String, hash: String, tool: String?, environment: [String: String]) throws {
-        try Child.start("git", ["-C", clone, "pull", "--quiet", "--ff-only"], environment: environment).succeed()
+        try ChildProcess.start("git", ["-C", clone, "pull", "--quiet", "--ff-only"], environment: environment).succeed()
         let path = "\(clone)/\(Self.file)"
         if let tool {
-            try Child.start(tool, ["set", path, "applications[name=app-1].git.hash", hash, "-i"], environment: environment).succeed()
+            try ChildProcess.start(tool, ["set", path, "applications[name=app-1].git.hash", hash, "-i"], environment: environment).succeed()
         } else {
             try Self.replaceHash(ofApplication: "app-1", in: path, with: hash)
         }
-        try Child.start("git", ["-C", clone, "add", Self.file], environment: environment).succeed()
-        try Child.start("git", ["-C", clone, "commit", "--quiet", "-m", "bump app-1 to \(hash)"], environment: environment).succeed()
-        try Child.start("git", ["-C", clone, "push", "--quiet", "origin", "HEAD"], environment: environment).succeed()
+        try ChildProcess.start("git", ["-C", clone, "add", Self.file], environment: environment).succeed()
+        try ChildProcess.start("git", ["-C", clone, "commit", "--quiet", "-m", "bump app-1 to \(hash)"], environment: environment).succeed()
+        try ChildProcess.start("git", ["-C", clone, "push", "--quiet", "origin", "HEAD"], environment: environment).succeed()
     }
 
     /// Replaces the value of the first `hash:` line after `- name: <application>` (the minimal

@@ -49,7 +49,7 @@ extension GitBenchmark {
         let log = { (index: Int, stream: String) in "\(workspace.folder)/writer-\(index).\(stream)" }
         let start = Stopwatch.now()
         let children = try (0..<count).map { index in
-            try Child.start(tool, Self.applyArguments(application: index, hash: hashes[index]) + placement(index),
+            try ChildProcess.start(tool, Self.applyArguments(application: index, hash: hashes[index]) + placement(index),
                             environment: environment, standardOutput: log(index, "out"), standardError: log(index, "err"))
         }
         let statuses = children.map { $0.wait() }

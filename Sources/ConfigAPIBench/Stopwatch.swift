@@ -4,22 +4,42 @@ import Glibc
 import Darwin
 #endif
 
-/// Wall-clock timing (best of N) and the process's peak resident memory.
+/// Timing for the benchmarks: wall clock and this thread's CPU time, best of N, with the two
+/// sides of a comparison interleaved so that both see the same machine load.
 enum Stopwatch {
-    /// The fastest of `runs` runs of `body`, in seconds.
-    static func best(of runs: Int, _ body: () throws -> Void) rethrows -> Double {
-        var best = Double.infinity
-        for _ in 0..<runs {
-            let start = now()
-            try body()
-            best = min(best, now() - start)
-        }
-        return best
+    /// The best wall-clock and CPU times of one side of a comparison, in seconds.
+    struct Best {
+        var wall = Double.infinity
+        var cpu = Double.infinity
     }
 
-    static func now() -> Double {
+    /// `runs` rounds of `first` then `second`; the best wall and CPU time of each. A body returns
+    /// the CPU seconds it measured itself (a child process's), or nil for this thread's.
+    static func interleaved(runs: Int, _ first: () throws -> Double?, _ second: () throws -> Double?) rethrows -> (Best, Best) {
+        var results = (Best(), Best())
+        for _ in 0..<runs {
+            try measure(first, into: &results.0)
+            try measure(second, into: &results.1)
+        }
+        return results
+    }
+
+    /// Runs `body` once; `body` returns the CPU seconds it measured itself, or nil to use this
+    /// thread's CPU clock.
+    private static func measure(_ body: () throws -> Double?, into best: inout Best) rethrows {
+        let (wallStart, cpuStart) = (now(), threadCPU())
+        let ownCPU = try body()
+        best.wall = min(best.wall, now() - wallStart)
+        best.cpu = min(best.cpu, ownCPU ?? (threadCPU() - cpuStart))
+    }
+
+    static func now() -> Double { seconds(CLOCK_MONOTONIC) }
+
+    private static func threadCPU() -> Double { seconds(CLOCK_THREAD_CPUTIME_ID) }
+
+    private static func seconds(_ clock: clockid_t) -> Double {
         var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
+        clock_gettime(clock, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
