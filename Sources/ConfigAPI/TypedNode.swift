@@ -15,9 +15,7 @@ struct TypedNode {
 
     /// The root of `document` in `tree`; throws when its aliases cannot be expanded.
     init(root document: DocumentTree.Document, in tree: DocumentTree) throws {
-        var anchors: [String: Node] = [:]
-        Self.collectAnchors(document.root, into: &anchors)
-        self.init(node: document.root, value: try tree.value(of: document.root, in: document), anchors: anchors)
+        self.init(node: document.root, value: try tree.value(of: document.root, in: document), anchors: tree.anchors(in: document))
     }
 
     private init(node: Node, value: YAMLValue, anchors: [String: Node]) {
@@ -58,19 +56,5 @@ struct TypedNode {
         var current = node
         if case .alias(let name) = current.content, let target = anchors[name] { current = target }
         return current
-    }
-
-    /// The last definition of each anchor wins, as in ``DocumentTree/value(of:in:)``.
-    private static func collectAnchors(_ node: Node, into anchors: inout [String: Node]) {
-        if let anchor = node.anchor { anchors[anchor] = node }
-        switch node.content {
-        case .mapping(let pairs, _):
-            for pair in pairs {
-                collectAnchors(pair.key, into: &anchors)
-                collectAnchors(pair.value, into: &anchors)
-            }
-        case .sequence(let items, _): items.forEach { collectAnchors($0, into: &anchors) }
-        case .scalar, .alias: break
-        }
     }
 }

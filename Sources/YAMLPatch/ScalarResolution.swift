@@ -70,10 +70,17 @@ extension DocumentTree {
     /// The typed value of `node`, aliases expanded against the anchors that precede them in the
     /// same document. Throws `.alias` on an unknown anchor or when expansion exceeds the budget.
     public func value(of node: Node, in document: Document) throws -> YAMLValue {
-        var anchors: [String: Node] = [:]
-        collectAnchors(document.root, into: &anchors)
+        let anchors = anchors(in: document)
         var budget = Self.aliasExpansionBudget
         return try resolve(node, anchors, &budget)
+    }
+
+    /// The anchored nodes of `document` by anchor name; a name anchored twice maps to its last
+    /// node, which is the one aliases after it refer to.
+    public func anchors(in document: Document) -> [String: Node] {
+        var anchors: [String: Node] = [:]
+        collectAnchors(document.root, into: &anchors)
+        return anchors
     }
 
     private func collectAnchors(_ node: Node, into anchors: inout [String: Node]) {
