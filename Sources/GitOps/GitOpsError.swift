@@ -1,12 +1,14 @@
 /// Why a git operation failed. Messages never contain a credential: remote addresses are shown
 /// without user info and any text coming from libgit2 is redacted before it is stored here.
 ///
-/// Suggested exit codes (DESIGN.md): `authenticationRefused` → 77, `retriesExhausted` → 75,
+/// Suggested exit codes (DESIGN.md): `authenticationRefused` / `sshAgentUnavailable` → 77, `retriesExhausted` → 75,
 /// `notARepository` / `missingBranch` / `missingRemote` / `notAFile` → 66, `invalidPath` → 65,
 /// `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` / `lockTimeout` → 73, `libgit2` → 70.
 public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The remote refused the credentials (or asked for some and none were given).
     case authenticationRefused(remote: String)
+    /// An SSH remote asked for a key and no ssh-agent could be reached (`reason` says why).
+    case sshAgentUnavailable(remote: String, reason: String)
     /// Every attempt lost the race against other writers.
     case retriesExhausted(attempts: Int)
     /// The server declined the update (a hook, a protected branch) and the branch had not moved.
@@ -34,6 +36,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .authenticationRefused(let remote): "authentication refused by \(remote)"
+        case .sshAgentUnavailable(let remote, let reason): "cannot authenticate to \(remote): \(reason)"
         case .retriesExhausted(let attempts): "push failed: the branch kept moving, gave up after \(attempts) attempts"
         case .rejectedByServer(let reason): "push rejected by the server: \(reason)"
         case .notARepository(let path): "not a git repository: \(path)"
@@ -54,6 +57,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         func clean(_ text: String) -> String { text.replacing(secret, with: "***") }
         switch self {
         case .authenticationRefused(let remote): return .authenticationRefused(remote: clean(remote))
+        case .sshAgentUnavailable(let remote, let reason): return .sshAgentUnavailable(remote: clean(remote), reason: clean(reason))
         case .rejectedByServer(let reason): return .rejectedByServer(reason: clean(reason))
         case .libgit2(let code, let message): return .libgit2(code: code, message: clean(message))
         case .notARepository, .missingBranch, .missingRemote, .invalidPath, .notAFile, .uncommittedChanges, .branchCheckedOutElsewhere,

@@ -6,7 +6,8 @@ import Foundation
 #endif
 
 /// The state of one libgit2 network operation (clone, fetch or push), reached from libgit2's
-/// C callbacks through their payload: it hands out credentials at most once per kind, records
+/// C callbacks through their payload: it hands out credentials at most once per kind (the
+/// token only over HTTP(S), the agent's keys only over SSH, as the user of the address), records
 /// the server's per-reference refusals and its side-band messages, and turns failures into
 /// `GitOpsError`s free of secrets (the token, and any password in the address).
 final class TransferSession {
@@ -16,6 +17,8 @@ final class TransferSession {
     /// Set when the remote asked again for a kind of credential already given (it refused it),
     /// or asked for one we do not have.
     private var authenticationRefused = false
+    /// Why the SSH agent could not be reached, when an SSH remote asked for a key.
+    private var agentUnavailability: String?
     /// `status` strings of the push_update_reference callback: the server refused these updates.
     private var refusals: [String] = []
     /// Text the server sent on the side band (hook output arrives here as `remote: …` lines).
@@ -52,11 +55,17 @@ final class TransferSession {
         return body(callbacks)
     }
 
-    /// Throws for a failed libgit2 call: `authenticationRefused` when the credentials were
-    /// refused or lack the permission (HTTP 403, e.g. a token without write access), `missingBranch` for a not-found `branch` (when given), else the libgit2 error.
+    /// Throws for a failed libgit2 call: `sshAgentUnavailable` when an SSH key was needed and
+    /// no agent answered, `authenticationRefused` when the credentials were refused or lack the
+    /// permission (HTTP 403, e.g. a token without write access), `missingBranch` for a not-found
+    /// `branch` (when given), else the libgit2 error (an SSH host key missing from
+    /// `~/.ssh/known_hosts`, or not matching it, is `GIT_ECERTIFICATE`).
     func check(_ code: Int32, _ operation: @autoclosure () -> String, missingBranch branch: String? = nil) throws {
         guard code < 0 else { return }
         let message = LibGit2.lastErrorMessage()
+        if let agentUnavailability {
+            throw redacted(.sshAgentUnavailable(remote: displayableURL(url), reason: agentUnavailability))
+        }
         if authenticationRefused || code == GIT_EAUTH.rawValue || message.contains("status code: 403") {
             throw redacted(.authenticationRefused(remote: displayableURL(url)))
         }
@@ -86,7 +95,7 @@ final class TransferSession {
     private func acquireCredential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?,
                                    _ usernameFromURL: String?, _ allowedTypes: UInt32) -> Int32 {
         let kind: git_credential_t
-        if allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, credentials.token != nil {
+        if allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, credentials.token != nil, overHTTP {
             kind = GIT_CREDENTIAL_USERPASS_PLAINTEXT
         } else if allowedTypes & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
             kind = GIT_CREDENTIAL_SSH_KEY
@@ -96,6 +105,10 @@ final class TransferSession {
             return refuse("authentication required and no credentials available (set CONFIG_API_TOKEN or GITHUB_TOKEN)")
         }
         guard offeredKinds & kind.rawValue == 0 else { return refuse("the remote refused the credentials") }
+        if kind == GIT_CREDENTIAL_SSH_KEY, let reason = SSHAgent.unavailability() {
+            agentUnavailability = reason
+            return refuse(reason)
+        }
         offeredKinds |= kind.rawValue
         let user = usernameFromURL ?? "git"
         switch kind {
@@ -106,6 +119,13 @@ final class TransferSession {
         default:
             return git_credential_username_new(out, user)
         }
+    }
+
+    /// Whether the remote is reached over HTTP(S), the only transport the token is sent on (an
+    /// SSH server that offers password authentication never gets it).
+    private var overHTTP: Bool {
+        let scheme = url.prefix { $0 != ":" }.lowercased()
+        return scheme == "http" || scheme == "https"
     }
 
     private func refuse(_ reason: String) -> Int32 {

@@ -18,7 +18,8 @@ struct ApplyCommand: ParsableCommand {
             file as it is at the tip, commit with the tip as parent, push. When another writer \
             got there first, it fetches and re-applies the edit on the new tip, with jittered \
             exponential backoff. No change means no commit. Credentials: CONFIG_API_TOKEN or \
-            GITHUB_TOKEN for HTTPS, the SSH agent for SSH; a token is never printed.
+            GITHUB_TOKEN for HTTPS, the SSH agent for SSH (the host's key must be in \
+            ~/.ssh/known_hosts); a token is never printed.
 
             Examples:
               config-api apply --path projects/myproject/applications/api --spec '{"git":{"hash":"3f2c1a9"}}'
