@@ -19,8 +19,11 @@ public struct DocumentTree: Sendable {
     let aliasNames: [Set<String>]
 
     /// Parses `text` with libyaml. Throws ``YAMLPatchError`` (`.encoding` or `.syntax`) with the
-    /// position of the first problem.
+    /// position of the first problem; texts of 4 GiB or more are refused (`.syntax`).
     public init(parsing text: [UInt8]) throws {
+        guard text.count < UInt32.max else {
+            throw YAMLPatchError(.syntax, "text is larger than 4 GiB", at: SourceMark(offset: 0, line: 1, column: 1))
+        }
         let isASCII = try UTF8Check.validate(text)
         self.text = text
         let reader = try RawEventReader(text)

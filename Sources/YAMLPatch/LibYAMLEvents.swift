@@ -184,6 +184,11 @@ struct MarkConverter {
         SourceMark(offset: byteOffset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)
     }
 
+    /// The same as ``mark(_:)``, in the form nodes store.
+    mutating func compactMark(_ mark: RawMark) -> CompactMark {
+        CompactMark(offset: byteOffset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)
+    }
+
     /// A mark for a raw byte offset (reader errors report bytes, not characters).
     func mark(byteOffset: Int) -> SourceMark {
         let offset = min(max(byteOffset, 0), bytes.count)
