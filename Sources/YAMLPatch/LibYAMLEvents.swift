@@ -3,21 +3,87 @@ import CYAML
 /// One libyaml event seen as raw bytes; its buffers are valid until the reader moves on.
 ///
 /// This file is the only place in YAMLPatch that touches libyaml: the tree builder and the
-/// verifying comparer both read these, so neither builds a string it does not keep.
+/// verifying comparer both read these, so neither builds a string it does not keep. A field
+/// is read from libyaml's event only when asked for: verification never asks for marks.
 struct RawEvent {
     enum Kind { case documentStart, documentEnd, scalar, alias, sequenceStart, sequenceEnd, mappingStart, mappingEnd, streamEnd }
-    var kind: Kind
-    /// The scalar's value or the alias's anchor name.
-    var value: UnsafeBufferPointer<UInt8>
-    var scalarStyle: ScalarStyle
-    var collectionStyle: CollectionStyle
-    var anchor: UnsafeBufferPointer<UInt8>?
-    var tag: UnsafeBufferPointer<UInt8>?
+    let kind: Kind
+    private let event: UnsafePointer<yaml_event_t>
+
+    init(_ event: UnsafePointer<yaml_event_t>) {
+        self.event = event
+        switch event.pointee.type {
+        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
+        case YAML_SCALAR_EVENT: kind = .scalar
+        case YAML_ALIAS_EVENT: kind = .alias
+        case YAML_SEQUENCE_START_EVENT: kind = .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+        case YAML_MAPPING_START_EVENT: kind = .mappingStart
+        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+        default: kind = .streamEnd
+        }
+    }
+
+    /// The scalar's value or the alias's anchor name; empty for other events.
+    var value: UnsafeBufferPointer<UInt8> {
+        switch kind {
+        case .scalar: return UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length)
+        case .alias: return Self.buffer(event.pointee.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0)
+        default: return UnsafeBufferPointer(start: nil, count: 0)
+        }
+    }
+
+    /// For scalars.
+    var scalarStyle: ScalarStyle {
+        switch event.pointee.data.scalar.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    /// For sequence and mapping start events.
+    var collectionStyle: CollectionStyle {
+        if kind == .mappingStart { return event.pointee.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block }
+        return event.pointee.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block
+    }
+
+    /// For scalars and collection starts.
+    var anchor: UnsafeBufferPointer<UInt8>? {
+        switch kind {
+        case .scalar: return Self.buffer(event.pointee.data.scalar.anchor)
+        case .sequenceStart: return Self.buffer(event.pointee.data.sequence_start.anchor)
+        case .mappingStart: return Self.buffer(event.pointee.data.mapping_start.anchor)
+        default: return nil
+        }
+    }
+
+    /// For scalars and collection starts.
+    var tag: UnsafeBufferPointer<UInt8>? {
+        switch kind {
+        case .scalar: return Self.buffer(event.pointee.data.scalar.tag)
+        case .sequenceStart: return Self.buffer(event.pointee.data.sequence_start.tag)
+        case .mappingStart: return Self.buffer(event.pointee.data.mapping_start.tag)
+        default: return nil
+        }
+    }
+
     /// For document start and end events: whether the `---` or `...` is implied.
-    var isImplicit: Bool
+    var isImplicit: Bool {
+        kind == .documentStart ? event.pointee.data.document_start.implicit != 0 : event.pointee.data.document_end.implicit != 0
+    }
+
     /// libyaml's marks: character index (not bytes), 0-based line and column.
-    var start: RawMark
-    var end: RawMark
+    var start: RawMark { RawMark(event.pointee.start_mark) }
+    var end: RawMark { RawMark(event.pointee.end_mark) }
+
+    private static func buffer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    }
 }
 
 /// A libyaml mark as it comes: a character index and a 0-based line and column.
@@ -68,7 +134,7 @@ final class RawEventReader {
             hasEvent = false
             guard yaml_parser_parse(parser, event) == 1 else { return nil }
             hasEvent = true
-            if event.pointee.type != YAML_STREAM_START_EVENT { return raw(event) }
+            if event.pointee.type != YAML_STREAM_START_EVENT { return RawEvent(event) }
         }
     }
 
@@ -82,60 +148,6 @@ final class RawEventReader {
             return YAMLPatchError(.encoding, message, at: marks.mark(byteOffset: parser.problem_offset))
         }
         return YAMLPatchError(.syntax, message, at: marks.mark(RawMark(parser.problem_mark)))
-    }
-
-    private func raw(_ event: UnsafePointer<yaml_event_t>) -> RawEvent {
-        var result = RawEvent(kind: .streamEnd, value: UnsafeBufferPointer(start: nil, count: 0), scalarStyle: .plain, collectionStyle: .block,
-                              isImplicit: false, start: RawMark(event.pointee.start_mark), end: RawMark(event.pointee.end_mark))
-        switch event.pointee.type {
-        case YAML_DOCUMENT_START_EVENT:
-            result.kind = .documentStart
-            result.isImplicit = event.pointee.data.document_start.implicit != 0
-        case YAML_DOCUMENT_END_EVENT:
-            result.kind = .documentEnd
-            result.isImplicit = event.pointee.data.document_end.implicit != 0
-        case YAML_SCALAR_EVENT:
-            let scalar = event.pointee.data.scalar
-            result.kind = .scalar
-            result.value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-            result.scalarStyle = Self.scalarStyle(scalar.style)
-            result.anchor = Self.buffer(scalar.anchor)
-            result.tag = Self.buffer(scalar.tag)
-        case YAML_ALIAS_EVENT:
-            result.kind = .alias
-            result.value = Self.buffer(event.pointee.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0)
-        case YAML_SEQUENCE_START_EVENT:
-            let start = event.pointee.data.sequence_start
-            result.kind = .sequenceStart
-            result.collectionStyle = start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block
-            result.anchor = Self.buffer(start.anchor)
-            result.tag = Self.buffer(start.tag)
-        case YAML_MAPPING_START_EVENT:
-            let start = event.pointee.data.mapping_start
-            result.kind = .mappingStart
-            result.collectionStyle = start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block
-            result.anchor = Self.buffer(start.anchor)
-            result.tag = Self.buffer(start.tag)
-        case YAML_SEQUENCE_END_EVENT: result.kind = .sequenceEnd
-        case YAML_MAPPING_END_EVENT: result.kind = .mappingEnd
-        default: result.kind = .streamEnd
-        }
-        return result
-    }
-
-    private static func scalarStyle(_ style: yaml_scalar_style_t) -> ScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
-        }
-    }
-
-    private static func buffer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
-        guard let pointer else { return nil }
-        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 }
 
