@@ -75,6 +75,7 @@ private struct TreeComparer {
 
     /// Anchor and tag, read before the next event invalidates the event's buffers.
     private func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
+        if node.pointee.properties == nil, !event.hasProperties { return }
         guard Self.equal(node.pointee.anchor, event.anchor), Self.equal(node.pointee.tag, event.tag) else {
             throw mismatch(event, "anchor \(node.pointee.anchor ?? "none") and tag \(node.pointee.tag ?? "none")")
         }

@@ -71,6 +71,16 @@ struct RawEvent {
         }
     }
 
+    /// Whether a scalar or collection start has an anchor or a tag (no string is measured).
+    var hasProperties: Bool {
+        switch kind {
+        case .scalar: return event.pointee.data.scalar.anchor != nil || event.pointee.data.scalar.tag != nil
+        case .sequenceStart: return event.pointee.data.sequence_start.anchor != nil || event.pointee.data.sequence_start.tag != nil
+        case .mappingStart: return event.pointee.data.mapping_start.anchor != nil || event.pointee.data.mapping_start.tag != nil
+        default: return false
+        }
+    }
+
     /// For document start and end events: whether the `---` or `...` is implied.
     var isImplicit: Bool {
         kind == .documentStart ? event.pointee.data.document_start.implicit != 0 : event.pointee.data.document_end.implicit != 0

@@ -41,8 +41,14 @@ struct MarkConverter {
         return SourceMark(offset: offset, line: line, column: column)
     }
 
+    @inline(__always)
     mutating func byteOffset(ofCharacter character: Int) -> Int {
         if wideCharacters.isEmpty { return min(character + bomLength, bytes.count) }
+        return wideByteOffset(ofCharacter: character)
+    }
+
+    /// ``byteOffset(ofCharacter:)`` in text with multi-byte characters.
+    private mutating func wideByteOffset(ofCharacter character: Int) -> Int {
         while cursor < wideCharacters.count, wideCharacters[cursor].index < character { cursor += 1 }
         while cursor > 0, wideCharacters[cursor - 1].index >= character { cursor -= 1 }
         let extraBytes = cursor == 0 ? 0 : wideCharacters[cursor - 1].extraBytes

@@ -45,7 +45,7 @@ struct TreeBuilder {
     }
 
     private static func properties(_ event: RawEvent) -> Properties? {
-        guard event.anchor != nil || event.tag != nil else { return nil }
+        guard event.hasProperties else { return nil }
         return Properties(anchor: string(event.anchor), tag: string(event.tag))
     }
 
