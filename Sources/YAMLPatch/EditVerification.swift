@@ -99,8 +99,9 @@ private struct TreeComparer {
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard string.utf8.count == bytes.count else { return false }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        var string = string
-        return string.withUTF8 { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+        // Native and small strings lend their bytes without a copy of the string.
+        return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+            ?? string.utf8.elementsEqual(bytes)
     }
 
     private static func quoted(_ text: String) -> String {
