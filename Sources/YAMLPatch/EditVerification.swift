@@ -68,9 +68,15 @@ private struct TreeComparer {
     /// The next event; where libyaml stops, a verification error saying where and why.
     private func next() throws -> RawEvent {
         if let event = reader.next() { return event }
-        var marks = MarkConverter(text)
+        throw failure()
+    }
+
+    /// Why libyaml stopped, as a verification error (kept out of ``next()``, which is inlined).
+    @inline(never)
+    private func failure() -> YAMLPatchError {
+        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
         let error = reader.failure(&marks)
-        throw YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML (\(error.message) at its \(error.mark.map { "\($0.line):\($0.column)" } ?? "end")); nothing was written", at: error.mark)
+        return YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML (\(error.message) at its \(error.mark.map { "\($0.line):\($0.column)" } ?? "end")); nothing was written", at: error.mark)
     }
 
     /// Anchor and tag, read before the next event invalidates the event's buffers.
