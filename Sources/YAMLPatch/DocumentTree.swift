@@ -19,12 +19,15 @@ public struct DocumentTree: Sendable {
     let aliasNames: [Set<String>]
 
     /// Parses `text` with libyaml. Throws ``YAMLPatchError`` (`.encoding` or `.syntax`) with the
-    /// position of the first problem.
+    /// position of the first problem; texts of 4 GiB or more are refused (`.syntax`).
     public init(parsing text: [UInt8]) throws {
-        let isASCII = try UTF8Check.validate(text)
+        guard text.count < UInt32.max else {
+            throw YAMLPatchError(.syntax, "text is larger than 4 GiB", at: SourceMark(offset: 0, line: 1, column: 1))
+        }
+        let wideCharacters = try UTF8Check.validate(text)
         self.text = text
         let reader = try RawEventReader(text)
-        var marks = MarkConverter(text, isASCII: isASCII)
+        var marks = MarkConverter(text, wideCharacters: wideCharacters)
         var builder = TreeBuilder()
         while true {
             guard let event = reader.next() else { throw reader.failure(&marks) }
@@ -43,8 +46,9 @@ public struct DocumentTree: Sendable {
 
 /// Rejects text that is not UTF-8 before libyaml sees it (libyaml would accept UTF-16).
 enum UTF8Check {
-    /// Returns whether the text is all ASCII (then byte offsets are character offsets).
-    static func validate(_ bytes: [UInt8]) throws -> Bool {
+    /// Returns the text's multi-byte characters, for ``MarkConverter`` (none when the text is
+    /// ASCII: then byte offsets are character offsets).
+    static func validate(_ bytes: [UInt8]) throws -> [MarkConverter.WideCharacter] {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             throw YAMLPatchError(.encoding, "text is UTF-16; config-api reads UTF-8 only",
                                  at: SourceMark(offset: 0, line: 1, column: 1))
@@ -52,18 +56,21 @@ enum UTF8Check {
         let scan = bytes.withUnsafeBufferPointer(scan)
         if let offset = scan.invalidOffset {
             throw YAMLPatchError(.encoding, "invalid UTF-8 byte 0x\(String(bytes[offset], radix: 16))",
-                                 at: MarkConverter(bytes).mark(byteOffset: offset))
+                                 at: MarkConverter(bytes, wideCharacters: []).mark(byteOffset: offset))
         }
-        return scan.isASCII
+        return scan.wideCharacters
     }
 
-    /// Whether all bytes are ASCII, and the offset of the first byte that does not start a
-    /// well-formed UTF-8 sequence (Unicode's table 3-7: no overlong forms, no surrogates,
-    /// nothing above U+10FFFF). ASCII runs are skipped eight bytes at a time.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, invalidOffset: Int?) {
-        guard let base = bytes.baseAddress else { return (true, nil) }
+    /// The multi-byte characters after the BOM (a BOM is not counted, as libyaml does not count
+    /// it), and the offset of the first byte that does not start a well-formed UTF-8 sequence
+    /// (Unicode's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF). ASCII
+    /// runs are skipped eight bytes at a time.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (wideCharacters: [MarkConverter.WideCharacter], invalidOffset: Int?) {
+        guard let base = bytes.baseAddress else { return ([], nil) }
         let raw = UnsafeRawPointer(base)
-        var isASCII = true
+        let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var wideCharacters: [MarkConverter.WideCharacter] = []
+        var extraBytes = 0
         var index = 0
         while index < bytes.count {
             if index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
@@ -75,7 +82,6 @@ enum UTF8Check {
                 index += 1
                 continue
             }
-            isASCII = false
             var second: ClosedRange<UInt8> = 0x80...0xBF
             let length: Int
             switch lead {
@@ -86,14 +92,19 @@ enum UTF8Check {
             case 0xF0: (length, second) = (4, 0x90...0xBF)
             case 0xF4: (length, second) = (4, 0x80...0x8F)
             case 0xF1...0xF3: length = 4
-            default: return (false, index)
+            default: return (wideCharacters, index)
             }
-            guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return (false, index) }
+            guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return (wideCharacters, index) }
             for continuation in index + 2 ..< index + length where bytes[continuation] & 0xC0 != 0x80 {
-                return (false, index)
+                return (wideCharacters, index)
+            }
+            if index >= bomLength {
+                let character = index - bomLength - extraBytes
+                extraBytes += length - 1
+                wideCharacters.append(MarkConverter.WideCharacter(index: character, extraBytes: extraBytes))
             }
             index += length
         }
-        return (isASCII, nil)
+        return (wideCharacters, nil)
     }
 }

@@ -68,13 +68,20 @@ private struct TreeComparer {
     /// The next event; where libyaml stops, a verification error saying where and why.
     private func next() throws -> RawEvent {
         if let event = reader.next() { return event }
-        var marks = MarkConverter(text)
+        throw failure()
+    }
+
+    /// Why libyaml stopped, as a verification error (kept out of ``next()``, which is inlined).
+    @inline(never)
+    private func failure() -> YAMLPatchError {
+        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
         let error = reader.failure(&marks)
-        throw YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML (\(error.message) at its \(error.mark.map { "\($0.line):\($0.column)" } ?? "end")); nothing was written", at: error.mark)
+        return YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML (\(error.message) at its \(error.mark.map { "\($0.line):\($0.column)" } ?? "end")); nothing was written", at: error.mark)
     }
 
     /// Anchor and tag, read before the next event invalidates the event's buffers.
     private func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
+        if node.pointee.properties == nil, !event.hasProperties { return }
         guard Self.equal(node.pointee.anchor, event.anchor), Self.equal(node.pointee.tag, event.tag) else {
             throw mismatch(event, "anchor \(node.pointee.anchor ?? "none") and tag \(node.pointee.tag ?? "none")")
         }
@@ -98,8 +105,9 @@ private struct TreeComparer {
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard string.utf8.count == bytes.count else { return false }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        var string = string
-        return string.withUTF8 { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+        // Native and small strings lend their bytes without a copy of the string.
+        return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+            ?? string.utf8.elementsEqual(bytes)
     }
 
     private static func quoted(_ text: String) -> String {

@@ -3,21 +3,97 @@ import CYAML
 /// One libyaml event seen as raw bytes; its buffers are valid until the reader moves on.
 ///
 /// This file is the only place in YAMLPatch that touches libyaml: the tree builder and the
-/// verifying comparer both read these, so neither builds a string it does not keep.
+/// verifying comparer both read these, so neither builds a string it does not keep. A field
+/// is read from libyaml's event only when asked for: verification never asks for marks.
 struct RawEvent {
     enum Kind { case documentStart, documentEnd, scalar, alias, sequenceStart, sequenceEnd, mappingStart, mappingEnd, streamEnd }
-    var kind: Kind
-    /// The scalar's value or the alias's anchor name.
-    var value: UnsafeBufferPointer<UInt8>
-    var scalarStyle: ScalarStyle
-    var collectionStyle: CollectionStyle
-    var anchor: UnsafeBufferPointer<UInt8>?
-    var tag: UnsafeBufferPointer<UInt8>?
+    let kind: Kind
+    private let event: UnsafePointer<yaml_event_t>
+
+    init(_ event: UnsafePointer<yaml_event_t>) {
+        self.event = event
+        switch event.pointee.type {
+        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
+        case YAML_SCALAR_EVENT: kind = .scalar
+        case YAML_ALIAS_EVENT: kind = .alias
+        case YAML_SEQUENCE_START_EVENT: kind = .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+        case YAML_MAPPING_START_EVENT: kind = .mappingStart
+        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+        default: kind = .streamEnd
+        }
+    }
+
+    /// The scalar's value or the alias's anchor name; empty for other events.
+    var value: UnsafeBufferPointer<UInt8> {
+        switch kind {
+        case .scalar: return UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length)
+        case .alias: return Self.buffer(event.pointee.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0)
+        default: return UnsafeBufferPointer(start: nil, count: 0)
+        }
+    }
+
+    /// For scalars.
+    var scalarStyle: ScalarStyle {
+        switch event.pointee.data.scalar.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    /// For sequence and mapping start events.
+    var collectionStyle: CollectionStyle {
+        if kind == .mappingStart { return event.pointee.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block }
+        return event.pointee.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block
+    }
+
+    /// For scalars and collection starts.
+    var anchor: UnsafeBufferPointer<UInt8>? {
+        switch kind {
+        case .scalar: return Self.buffer(event.pointee.data.scalar.anchor)
+        case .sequenceStart: return Self.buffer(event.pointee.data.sequence_start.anchor)
+        case .mappingStart: return Self.buffer(event.pointee.data.mapping_start.anchor)
+        default: return nil
+        }
+    }
+
+    /// For scalars and collection starts.
+    var tag: UnsafeBufferPointer<UInt8>? {
+        switch kind {
+        case .scalar: return Self.buffer(event.pointee.data.scalar.tag)
+        case .sequenceStart: return Self.buffer(event.pointee.data.sequence_start.tag)
+        case .mappingStart: return Self.buffer(event.pointee.data.mapping_start.tag)
+        default: return nil
+        }
+    }
+
+    /// Whether a scalar or collection start has an anchor or a tag (no string is measured).
+    var hasProperties: Bool {
+        switch kind {
+        case .scalar: return event.pointee.data.scalar.anchor != nil || event.pointee.data.scalar.tag != nil
+        case .sequenceStart: return event.pointee.data.sequence_start.anchor != nil || event.pointee.data.sequence_start.tag != nil
+        case .mappingStart: return event.pointee.data.mapping_start.anchor != nil || event.pointee.data.mapping_start.tag != nil
+        default: return false
+        }
+    }
+
     /// For document start and end events: whether the `---` or `...` is implied.
-    var isImplicit: Bool
+    var isImplicit: Bool {
+        kind == .documentStart ? event.pointee.data.document_start.implicit != 0 : event.pointee.data.document_end.implicit != 0
+    }
+
     /// libyaml's marks: character index (not bytes), 0-based line and column.
-    var start: RawMark
-    var end: RawMark
+    var start: RawMark { RawMark(event.pointee.start_mark) }
+    var end: RawMark { RawMark(event.pointee.end_mark) }
+
+    private static func buffer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    }
 }
 
 /// A libyaml mark as it comes: a character index and a 0-based line and column.
@@ -68,7 +144,7 @@ final class RawEventReader {
             hasEvent = false
             guard yaml_parser_parse(parser, event) == 1 else { return nil }
             hasEvent = true
-            if event.pointee.type != YAML_STREAM_START_EVENT { return raw(event) }
+            if event.pointee.type != YAML_STREAM_START_EVENT { return RawEvent(event) }
         }
     }
 
@@ -82,60 +158,6 @@ final class RawEventReader {
             return YAMLPatchError(.encoding, message, at: marks.mark(byteOffset: parser.problem_offset))
         }
         return YAMLPatchError(.syntax, message, at: marks.mark(RawMark(parser.problem_mark)))
-    }
-
-    private func raw(_ event: UnsafePointer<yaml_event_t>) -> RawEvent {
-        var result = RawEvent(kind: .streamEnd, value: UnsafeBufferPointer(start: nil, count: 0), scalarStyle: .plain, collectionStyle: .block,
-                              isImplicit: false, start: RawMark(event.pointee.start_mark), end: RawMark(event.pointee.end_mark))
-        switch event.pointee.type {
-        case YAML_DOCUMENT_START_EVENT:
-            result.kind = .documentStart
-            result.isImplicit = event.pointee.data.document_start.implicit != 0
-        case YAML_DOCUMENT_END_EVENT:
-            result.kind = .documentEnd
-            result.isImplicit = event.pointee.data.document_end.implicit != 0
-        case YAML_SCALAR_EVENT:
-            let scalar = event.pointee.data.scalar
-            result.kind = .scalar
-            result.value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-            result.scalarStyle = Self.scalarStyle(scalar.style)
-            result.anchor = Self.buffer(scalar.anchor)
-            result.tag = Self.buffer(scalar.tag)
-        case YAML_ALIAS_EVENT:
-            result.kind = .alias
-            result.value = Self.buffer(event.pointee.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0)
-        case YAML_SEQUENCE_START_EVENT:
-            let start = event.pointee.data.sequence_start
-            result.kind = .sequenceStart
-            result.collectionStyle = start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block
-            result.anchor = Self.buffer(start.anchor)
-            result.tag = Self.buffer(start.tag)
-        case YAML_MAPPING_START_EVENT:
-            let start = event.pointee.data.mapping_start
-            result.kind = .mappingStart
-            result.collectionStyle = start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block
-            result.anchor = Self.buffer(start.anchor)
-            result.tag = Self.buffer(start.tag)
-        case YAML_SEQUENCE_END_EVENT: result.kind = .sequenceEnd
-        case YAML_MAPPING_END_EVENT: result.kind = .mappingEnd
-        default: result.kind = .streamEnd
-        }
-        return result
-    }
-
-    private static func scalarStyle(_ style: yaml_scalar_style_t) -> ScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
-        }
-    }
-
-    private static func buffer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
-        guard let pointer else { return nil }
-        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 }
 
@@ -159,71 +181,5 @@ public enum YAMLEventScan {
             }
             return nil
         }
-    }
-}
-
-/// Turns libyaml marks, which count characters, into byte offsets.
-///
-/// libyaml's `index` counts characters after the BOM (a CRLF counts as two). The converter
-/// walks the UTF-8 text with a cursor, forwards or backwards, so a whole parse costs one pass.
-struct MarkConverter {
-    private let bytes: [UInt8]
-    private let bomLength: Int
-    private let isASCII: Bool
-    private var cursorCharacter = 0
-    private var cursorByte: Int
-
-    init(_ bytes: [UInt8], isASCII: Bool? = nil) {
-        self.bytes = bytes
-        bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        self.isASCII = isASCII ?? !bytes.dropFirst(bomLength).contains { $0 >= 0x80 }
-        cursorByte = bomLength
-    }
-
-    mutating func mark(_ mark: RawMark) -> SourceMark {
-        SourceMark(offset: byteOffset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)
-    }
-
-    /// A mark for a raw byte offset (reader errors report bytes, not characters).
-    func mark(byteOffset: Int) -> SourceMark {
-        let offset = min(max(byteOffset, 0), bytes.count)
-        var line = 1
-        var lineStart = 0
-        for index in 0..<offset where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
-        let column = bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        return SourceMark(offset: offset, line: line, column: column)
-    }
-
-    mutating func byteOffset(ofCharacter character: Int) -> Int {
-        if isASCII { return min(character + bomLength, bytes.count) }
-        if cursorCharacter < character { advance(to: character) }
-        while cursorCharacter > character, cursorByte > bomLength {
-            cursorByte -= 1
-            while cursorByte > bomLength, bytes[cursorByte] & 0xC0 == 0x80 { cursorByte -= 1 }
-            cursorCharacter -= 1
-        }
-        return cursorByte
-    }
-
-    /// Moves the cursor forwards, over eight ASCII bytes at a time where it can.
-    private mutating func advance(to character: Int) {
-        var (byte, current) = (cursorByte, cursorCharacter)
-        bytes.withUnsafeBytes { text in
-            while current < character, byte < text.count {
-                if character - current >= 8, byte + 8 <= text.count,
-                   text.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    byte += 8
-                    current += 8
-                    continue
-                }
-                byte += 1
-                while byte < text.count, text[byte] & 0xC0 == 0x80 { byte += 1 }
-                current += 1
-            }
-        }
-        (cursorByte, cursorCharacter) = (byte, current)
     }
 }

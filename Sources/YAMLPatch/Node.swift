@@ -32,11 +32,37 @@ public struct Node: Sendable {
     }
 
     public var content: Content
-    public var start: SourceMark
-    public var end: SourceMark
-    public var anchor: String?
+    /// `start` and `end` in 24 bytes instead of 48, and anchor and tag (rare) behind one
+    /// reference: a tree holds one node per event, so the node's size is most of a parse's
+    /// memory traffic and of the work of freeing the tree.
+    var startMark: CompactMark
+    var endMark: CompactMark
+    /// Set through `anchor` and `tag`. (Nodes are made with the memberwise initialiser: the
+    /// optimiser copies a node built by an explicit one before pushing it.)
+    var properties: Properties?
+
+    /// Where the node starts.
+    public var start: SourceMark {
+        get { startMark.mark }
+        set { startMark = CompactMark(newValue) }
+    }
+
+    /// One past where the node ends.
+    public var end: SourceMark {
+        get { endMark.mark }
+        set { endMark = CompactMark(newValue) }
+    }
+
+    public var anchor: String? {
+        get { properties?.anchor }
+        set { properties = .make(anchor: newValue, tag: tag) }
+    }
+
     /// The tag as libyaml resolves it (`tag:yaml.org,2002:str` for `!!str`), nil when untagged.
-    public var tag: String?
+    public var tag: String? {
+        get { properties?.tag }
+        set { properties = .make(anchor: anchor, tag: newValue) }
+    }
 
     /// The byte range of the node in the text.
     public var range: Range<Int> { start.offset..<end.offset }
@@ -52,4 +78,49 @@ public struct Node: Sendable {
         guard case .mapping(let pairs, _) = content else { return nil }
         return pairs.first { $0.key.scalarText == key }?.value
     }
+}
+
+extension Node {
+    /// A node placed by `SourceMark`s, without anchor or tag.
+    init(content: Content, start: SourceMark, end: SourceMark) {
+        self.init(content: content, startMark: CompactMark(start), endMark: CompactMark(end))
+    }
+}
+
+/// A node's anchor and tag, shared between copies of the node and replaced, never changed.
+final class Properties: Sendable {
+    let anchor: String?
+    let tag: String?
+
+    init(anchor: String?, tag: String?) {
+        self.anchor = anchor
+        self.tag = tag
+    }
+
+    /// Nil when the node has neither.
+    static func make(anchor: String?, tag: String?) -> Properties? {
+        anchor == nil && tag == nil ? nil : Properties(anchor: anchor, tag: tag)
+    }
+}
+
+/// A ``SourceMark`` in 32-bit fields: texts are limited to 4 GiB (``DocumentTree`` checks).
+struct CompactMark {
+    var offset: UInt32
+    var line: UInt32
+    var column: UInt32
+
+    /// From fields known to fit (positions in a text under 4 GiB).
+    init(offset: Int, line: Int, column: Int) {
+        self.offset = UInt32(truncatingIfNeeded: offset)
+        self.line = UInt32(truncatingIfNeeded: line)
+        self.column = UInt32(truncatingIfNeeded: column)
+    }
+
+    init(_ mark: SourceMark) {
+        offset = UInt32(clamping: mark.offset)
+        line = UInt32(clamping: mark.line)
+        column = UInt32(clamping: mark.column)
+    }
+
+    var mark: SourceMark { SourceMark(offset: Int(offset), line: Int(line), column: Int(column)) }
 }

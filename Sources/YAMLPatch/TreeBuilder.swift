@@ -25,23 +25,28 @@ struct TreeBuilder {
             aliasNames.append(documentAliasNames)
         case .scalar:
             children.push(Node(content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
-                               start: marks.mark(event.start), end: marks.mark(event.end),
-                               anchor: Self.string(event.anchor), tag: Self.string(event.tag)))
+                               startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end),
+                               properties: Self.properties(event)))
         case .alias:
             let name = String(decoding: event.value, as: UTF8.self)
             documentAliasNames.insert(name)
-            children.push(Node(content: .alias(name), start: marks.mark(event.start), end: marks.mark(event.end)))
+            children.push(Node(content: .alias(name), startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
         case .sequenceStart, .mappingStart:
             openCollections.append(children.count)
-            let start = marks.mark(event.start)
+            let start = marks.compactMark(event.start)
             let style = event.collectionStyle
             children.push(Node(content: event.kind == .mappingStart ? .mapping([], style) : .sequence([], style),
-                               start: start, end: start, anchor: Self.string(event.anchor), tag: Self.string(event.tag)))
+                               startMark: start, endMark: start, properties: Self.properties(event)))
         case .sequenceEnd, .mappingEnd:
-            children.close(openCollections.removeLast(), end: marks.mark(event.end))
+            children.close(openCollections.removeLast(), end: marks.compactMark(event.end))
         case .streamEnd:
             break
         }
+    }
+
+    private static func properties(_ event: RawEvent) -> Properties? {
+        guard event.hasProperties else { return nil }
+        return Properties(anchor: string(event.anchor), tag: string(event.tag))
     }
 
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
@@ -85,16 +90,16 @@ private final class NodeStack {
     /// Moves the nodes above the collection node at `index` into it as its children. A block
     /// collection ends where its last child does (libyaml's end mark is at the next token); a
     /// flow one at its closing bracket.
-    func close(_ index: Int, end: SourceMark) {
+    func close(_ index: Int, end: CompactMark) {
         let first = index + 1
         let collection = base + index
-        let lastChildEnd = count > first ? base[count - 1].end : end
+        let lastChildEnd = count > first ? base[count - 1].endMark : end
         switch collection.pointee.content {
         case .mapping(_, let style):
-            collection.pointee.end = style == .block ? lastChildEnd : end
+            collection.pointee.endMark = style == .block ? lastChildEnd : end
             collection.pointee.content = .mapping(popPairs(from: first), style)
         case .sequence(_, let style):
-            collection.pointee.end = style == .block ? lastChildEnd : end
+            collection.pointee.endMark = style == .block ? lastChildEnd : end
             collection.pointee.content = .sequence(popItems(from: first), style)
         case .scalar, .alias:
             break
