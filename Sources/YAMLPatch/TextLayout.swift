@@ -151,18 +151,6 @@ struct TextLayout {
         return index >= 0 && bytes[index] == UInt8(ascii: "?") ? column(of: index) : column(of: keyStart)
     }
 
-    /// The offset after a node's anchor and tag, where its value is written.
-    func valueStart(of node: Node) -> Int {
-        var index = node.start.offset
-        var properties = (node.anchor != nil ? 1 : 0) + (node.tag != nil ? 1 : 0)
-        while properties > 0, index < bytes.count, bytes[index] == .ampersand || bytes[index] == .exclamation {
-            while index < bytes.count, !bytes[index].isWhiteSpaceOrBreak { index += 1 }
-            while index < bytes.count, bytes[index].isWhiteSpaceOrBreak { index += 1 }
-            properties -= 1
-        }
-        return min(index, node.end.offset)
-    }
-
     /// The number of leading spaces on the first non-blank line after `offset`'s line.
     func indentationOfNextContentLine(after offset: Int, before end: Int) -> Int? {
         var start = nextLineStart(after: offset)
@@ -182,8 +170,6 @@ extension UInt8 {
     static let colon = UInt8(ascii: ":")
     static let dash = UInt8(ascii: "-")
     static let hash = UInt8(ascii: "#")
-    static let ampersand = UInt8(ascii: "&")
-    static let exclamation = UInt8(ascii: "!")
 
     var isWhiteSpaceOrBreak: Bool { self == .space || self == .tab || self == .newline || self == .carriageReturn }
 }
