@@ -2,7 +2,8 @@
 Helpers of the project chart. Helm reads every number of a values file as a float64 and prints
 1234567 as 1.234567e+06 and 8.0 as 8, so values that end up in names and image references go
 through "platform.text" (strings as written, integers given with --set as digits, anything else
-a rendering error naming the field) and ports through "platform.port".
+a rendering error naming the field), ports through "platform.port" and sizes through
+"platform.quantity".
 */}}
 
 {{/*
@@ -10,9 +11,12 @@ The project: the namespace and the prefix of every name. Set by the ApplicationS
 file name (--set project=P); a DNS-1123 label.
 */}}
 {{- define "platform.project" -}}
-{{- $project := required "project is not set: render with --set project=<name of projects/<name>.yaml> (the ApplicationSet does)" .Values.project -}}
+{{- $project := required
+    "project is not set: render with --set project=<name of projects/<name>.yaml> (the ApplicationSet does)"
+    .Values.project -}}
 {{- if not (regexMatch "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$" (toString $project)) -}}
-{{- fail (printf "project %q is not a DNS-1123 label (lowercase letters, digits and '-', at most 63): it becomes the namespace" (toString $project)) -}}
+{{- fail (printf "project %q is not a DNS-1123 label (%s): it becomes the namespace"
+    (toString $project) "lowercase letters, digits and '-', at most 63") -}}
 {{- end -}}
 {{- $project -}}
 {{- end -}}
@@ -34,7 +38,8 @@ Argument: (list VALUE "what it is, for the error").
 {{- else if or (kindIs "int64" $value) (kindIs "int" $value) -}}
 {{- toString $value -}}
 {{- else if kindIs "float64" $value -}}
-{{- fail (printf "%s is the number %v, which Helm cannot print as written (1234567 becomes 1.234567e+06, 8.0 becomes 8): quote it in the project file" $what $value) -}}
+{{- fail (printf "%s is the number %v, which Helm cannot print as written (%s): quote it in the project file"
+    $what $value "1234567 becomes 1.234567e+06, 8.0 becomes 8") -}}
 {{- else -}}
 {{- fail (printf "%s must be a string, not %s" $what (kindOf $value)) -}}
 {{- end -}}
@@ -46,7 +51,7 @@ A TCP port 1–65535 as an integer. Argument: (list VALUE "what it is, for the e
 {{- define "platform.port" -}}
 {{- $value := index . 0 -}}
 {{- $what := index . 1 -}}
-{{- if not (or (kindIs "float64" $value) (kindIs "int64" $value) (kindIs "int" $value)) -}}
+{{- if not (include "platform.isNumber" $value) -}}
 {{- fail (printf "%s must be a number 1–65535, not %s %v" $what (kindOf $value) $value) -}}
 {{- end -}}
 {{- $port := $value | int64 -}}
@@ -97,7 +102,8 @@ Returns YAML: read it with fromYaml.
 {{- $engines := include "platform.databaseEngines" . | fromYaml -}}
 {{- $type := include "platform.text" (list .type (printf "databases[%s].type" .name)) -}}
 {{- if not (hasKey $engines $type) -}}
-{{- fail (printf "databases[%s].type %q is not supported; the chart runs %s" .name $type (keys $engines | sortAlpha | join ", ")) -}}
+{{- fail (printf "databases[%s].type %q is not supported; the chart runs %s"
+    .name $type (keys $engines | sortAlpha | join ", ")) -}}
 {{- end -}}
 {{- get $engines $type | toYaml -}}
 {{- end -}}
@@ -121,9 +127,17 @@ Argument: (list VALUE "what it is, for the error").
 {{- $what := index . 1 -}}
 {{- if kindIs "string" $value -}}
 {{- $value -}}
-{{- else if and (or (kindIs "float64" $value) (kindIs "int64" $value) (kindIs "int" $value)) (eq (float64 (int64 $value)) (float64 $value)) (gt (int64 $value) 0) -}}
+{{- else if and (include "platform.isNumber" $value)
+    (eq (float64 (int64 $value)) (float64 $value)) (gt (int64 $value) 0) -}}
 {{- int64 $value -}}
 {{- else -}}
 {{- fail (printf "%s must be a Kubernetes quantity like 5Gi or a number of bytes, not %v" $what $value) -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+"true" when the value is a number (a float64 from a values file, an integer from --set), else "".
+*/}}
+{{- define "platform.isNumber" -}}
+{{- if or (kindIs "float64" .) (kindIs "int64" .) (kindIs "int" .) }}true{{ end -}}
 {{- end -}}
