@@ -52,6 +52,30 @@ struct ChartValidityTests {
         #expect(result.standardOutput.contains("deployment/\(application)-app"), "\(result.standardOutput)")
     }
 
+    /// Argo Workflows' own CRD schema (Fixtures/argo-workflows) accepts every WorkflowTemplate,
+    /// strictly: a misspelt field fails, as the control below shows.
+    @Test(arguments: PlatformTools.exampleProjects)
+    func workflowTemplatesMatchArgoWorkflowsSchema(project: String) throws {
+        let rendered = try ChartRenderer.render(example: project)
+        let result = try validateWorkflowTemplates(rendered.text)
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let templates = rendered.all("WorkflowTemplate")
+        #expect(!templates.isEmpty)
+        for template in templates {
+            #expect(result.standardOutput.contains("WorkflowTemplate/\(template.name) valid"))
+        }
+    }
+
+    @Test func argoWorkflowsSchemaRefusesAMisspeltField() throws {
+        let project = try #require(PlatformTools.exampleProjects.first)
+        let rendered = try ChartRenderer.render(example: project)
+        let broken = rendered.text.replacingOccurrences(of: "retryStrategy:", with: "retryStrategie:")
+        #expect(broken != rendered.text)
+        let result = try validateWorkflowTemplates(broken)
+        #expect(result.status != 0)
+        #expect(result.standardOutput.contains("'retryStrategie' was unexpected"), "\(result.standardOutput)")
+    }
+
     @Test(arguments: PlatformTools.exampleProjects)
     func customResourcesHaveTheirKindsAndAPIVersions(project: String) throws {
         let repository = try ProjectRepository()
@@ -87,12 +111,27 @@ struct ChartValidityTests {
         }
     }
 
+    /// validate-custom-resources.py with Argo Workflows' WorkflowTemplate CRD on `text`.
+    private func validateWorkflowTemplates(_ text: String) throws -> ProcessResult {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let crd = folder.appendingPathComponent("Fixtures/argo-workflows/argoproj.io_workflowtemplates.yaml")
+        let script = folder.appendingPathComponent("validate-custom-resources.py")
+        let python = try PlatformTools.python
+        return try withFile(holding: text) { try PlatformTools.run(python, [script.path, crd.path, $0.path]) }
+    }
+
     /// kubernetes-validate --strict (unknown fields are errors) on a file holding `text`.
     private func validate(_ text: String) throws -> ProcessResult {
+        let validator = try PlatformTools.kubernetesValidate
+        return try withFile(holding: text) { try PlatformTools.run(validator, ["--strict", $0.path]) }
+    }
+
+    /// `body` run on a temporary file holding `text`.
+    private func withFile(holding text: String, _ body: (URL) throws -> ProcessResult) throws -> ProcessResult {
         let scratch = try ScratchFolder()
         let file = scratch.file("manifests.yaml")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        return try PlatformTools.run(try PlatformTools.kubernetesValidate, ["--strict", file.path])
+        return try body(file)
     }
 }
 
