@@ -33,6 +33,9 @@ let package = Package(
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps"]),
         .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps"]),
+        // Renders chart/ with the real helm (scripts/install-tools) and runs the built config-api.
+        .testTarget(name: "PlatformTests",
+                    exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
