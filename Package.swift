@@ -33,6 +33,9 @@ let package = Package(
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps"]),
         .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps"]),
+        // The image of scripts/build-image, run as its user; action.yml and the workflows. Runs the
+        // programs it tests (scripts, the image, config-api, actionlint): it links none of them.
+        .testTarget(name: "ImageTests"),
     ],
     swiftLanguageModes: [.v6]
 )
