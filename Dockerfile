@@ -1,12 +1,18 @@
-# config-api container image: the `update-config` step of the Argo WorkflowTemplate
-# (deploy/argo/workflow-template.yaml) runs it with `apply --remote …`.
+# config-api container image, for Docker users: the same image scripts/build-image makes without
+# a Docker engine (and which the tests run) — the static-stdlib release binary, libyaml-0-2,
+# libgit2-1.5 and ca-certificates from Debian bookworm, user config-api (10001:10001) with its
+# home, entrypoint config-api, the OCI labels. Differences: this one starts from
+# debian:bookworm-slim, so it also has a shell, apt and dpkg; scripts/build-image takes only the
+# packages' files (`scripts/build-image packages` lists them).
 #
-# Not built on the development machines (they have no Docker engine); see deploy/README.md.
-# The runtime packages below are checked against what the binary links by
-# `swift test --filter RuntimePackagesTests`.
+#   docker build --build-arg VERSION=0.1.0 --build-arg REVISION="$(git rev-parse HEAD)" \
+#       --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" -t config-api:0.1.0 .
+#
+# Base images are fully qualified (podman and buildah refuse short names). The runtime packages
+# below are checked against what the binary links by `swift test --filter RuntimePackagesTests`.
 
 # --- build ---------------------------------------------------------------------------------
-FROM swift:6.3.1-bookworm AS build
+FROM docker.io/library/swift:6.3.1-bookworm AS build
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libyaml-dev libgit2-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
@@ -22,12 +28,25 @@ RUN swift build -c release --product config-api --static-swift-stdlib \
     && install -D -m 0755 "$(swift build -c release --show-bin-path)/config-api" /out/config-api
 
 # --- runtime -------------------------------------------------------------------------------
-FROM debian:bookworm-slim
+FROM docker.io/library/debian:bookworm-slim
+ARG VERSION=unknown
+ARG REVISION=unknown
+ARG CREATED=unknown
+ARG SOURCE=https://github.com/injunweb/config-api
+LABEL org.opencontainers.image.title="config-api" \
+      org.opencontainers.image.description="Byte-exact edits of GitOps project files, pushed exactly once" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.source="${SOURCE}"
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libyaml-0-2 libgit2-1.5 ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --create-home --home-dir /home/config-api config-api
+    && groupadd --gid 10001 config-api \
+    && useradd --uid 10001 --gid 10001 --create-home --home-dir /home/config-api \
+        --shell /usr/sbin/nologin config-api
 COPY --from=build /out/config-api /usr/local/bin/config-api
+ENV HOME=/home/config-api
 USER 10001:10001
 WORKDIR /home/config-api
 ENTRYPOINT ["config-api"]

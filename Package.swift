@@ -36,6 +36,9 @@ let package = Package(
         // Renders chart/ with the real helm (scripts/install-tools) and runs the built config-api.
         .testTarget(name: "PlatformTests",
                     exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py"]),
+        // The image of scripts/build-image, run as its user; action.yml and the workflows. Runs the
+        // programs it tests (scripts, the image, config-api, actionlint): it links none of them.
+        .testTarget(name: "ImageTests"),
     ],
     swiftLanguageModes: [.v6]
 )

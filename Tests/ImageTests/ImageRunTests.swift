@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// The archive of `scripts/build-image`, unpacked and run as the image's user 10001: what it
+/// declares, that the binary runs on nothing but the image's packages, and that a `bump` over
+/// the loopback smart-HTTP server lands its commit.
+@Suite struct ImageRunTests {
+    static let token = "image-test-token"
+
+    @Test func configurationDeclaresUserEntrypointAndLabels() throws {
+        let folder = try Command.temporaryFolder("image-config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = try ImageLayout.extracted(into: folder)
+        let version = try layout.runtimeReference()
+        let runtime = try layout.image(version)
+        let action = try layout.image("\(version)-action")
+
+        #expect(runtime.configuration.os == "linux")
+        #expect(runtime.settings.user == "10001:10001")
+        #expect(runtime.settings.entrypoint == ["config-api"])
+        #expect(runtime.settings.workingDirectory == "/home/config-api")
+        let revision = try FixtureGit.run(["-c", "safe.directory=*", "rev-parse", "HEAD"], in: Command.repositoryRoot)
+        #expect(runtime.labels["org.opencontainers.image.version"] == version)
+        #expect(runtime.labels["org.opencontainers.image.revision"] == revision)
+        #expect(runtime.labels["org.opencontainers.image.source"]?.hasPrefix("https://") == true)
+        let created = try #require(runtime.labels["org.opencontainers.image.created"])
+        #expect(ISO8601DateFormatter().date(from: created) != nil, "created \(created) is not an RFC 3339 time")
+        #expect(runtime.configuration.created == created)
+        #expect(runtime.manifest.annotations?["org.opencontainers.image.revision"] == revision)
+
+        // The Action's image: the same layer (stored once in a registry), one more for
+        // /etc/gitconfig, and root, which GitHub's container actions need.
+        #expect(action.settings.user == "0:0")
+        #expect(action.manifest.layers.count == 2)
+        #expect(action.manifest.layers.first?.digest == runtime.manifest.layers.first?.digest)
+        #expect(action.labels == runtime.labels)
+        #expect(action.settings.entrypoint == runtime.settings.entrypoint)
+    }
+
+    @Test func binaryRunsAsUser10001OnTheImagesLibrariesAlone() throws {
+        let folder = try Command.temporaryFolder("image-run")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = try ImageLayout.extracted(into: folder)
+        let version = try layout.runtimeReference()
+        let container = try Container.unpack(try layout.image(version), into: folder)
+
+        let printed = try container.run(["--version"])
+        #expect(printed.status == 0, "\(printed.standardError)")
+        #expect(printed.line == version)
+
+        // Not root: a file only root may read is refused, the same file readable by all is read.
+        let probe = container.file("/probe.yaml")
+        try "name: probe\n".write(to: probe, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: probe.path)
+        let refused = try container.run(["get", "/probe.yaml", "name"])
+        #expect(refused.status == 66, "\(refused.standardError)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: probe.path)
+        let read = try container.run(["get", "/probe.yaml", "name"])
+        #expect(read.status == 0 && read.line == "probe", "\(read.standardError)")
+    }
+
+    @Test func bumpOverLoopbackSmartHTTPLandsTheCommit() throws {
+        let folder = try Command.temporaryFolder("image-bump")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = try ImageLayout.extracted(into: folder)
+        let container = try Container.unpack(try layout.image(try layout.runtimeReference()), into: folder)
+        let served = folder.appendingPathComponent("served")
+        let bare = try FixtureGit.bareRepository(in: served, name: "remote",
+                                                 files: ["projects/myproject.yaml": try FixtureGit.exampleProject()])
+        let server = try LoopbackGitServer(serving: served, token: Self.token)
+        defer { server.stop() }
+
+        // A hash that reads as a float in YAML: it must stay a string.
+        let bump = try container.run(["bump", "--remote", server.url("remote.git"), "myproject", "api", "12e4567"],
+                                     environment: ["CONFIG_API_TOKEN": Self.token])
+        #expect(bump.status == 0, "\(bump.standardError)")
+        #expect(!bump.standardOutput.contains(Self.token) && !bump.standardError.contains(Self.token))
+
+        let log = try FixtureGit.run(["log", "--format=%s|%an <%ae>", "main"], in: bare).split(separator: "\n")
+        #expect(log.count == 2)
+        #expect(log.first
+                == "apply projects/myproject/applications/api|config-api <config-api@users.noreply.github.com>")
+        let project = try FixtureGit.run(["show", "main:projects/myproject.yaml"], in: bare)
+        #expect(project.contains(#"hash: "12e4567" # set by CI on every successful build"#))
+        let changed = try FixtureGit.run(["diff", "--numstat", "main~1", "main"], in: bare)
+        #expect(changed == "1\t1\tprojects/myproject.yaml")
+    }
+}
