@@ -16,18 +16,19 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "SystemCalls"),
         .target(name: "YAMLPatch", dependencies: ["CYAML"]),
         .target(name: "GitOps", dependencies: [
-            "CLibGit2",
+            "CLibGit2", "SystemCalls",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ConfigAPI", dependencies: [
-            "YAMLPatch", "GitOps",
+            "YAMLPatch", "GitOps", "SystemCalls",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ConfigAPIBench", dependencies: [
-            "YAMLPatch", "GitOps",
+            "YAMLPatch", "GitOps", "SystemCalls",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),

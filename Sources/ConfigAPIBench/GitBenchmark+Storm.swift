@@ -52,7 +52,7 @@ extension GitBenchmark {
             try ChildProcess.start(tool, Self.applyArguments(application: index, hash: hashes[index]) + placement(index),
                             environment: environment, standardOutput: log(index, "out"), standardError: log(index, "err"))
         }
-        let statuses = children.map { $0.wait() }
+        let statuses = try children.map { try $0.wait() }
         let seconds = Stopwatch.now() - start
         if let failed = statuses.firstIndex(where: { $0 != 0 }) {
             let message = (try? String(contentsOfFile: log(failed, "err"), encoding: .utf8)) ?? ""

@@ -56,7 +56,7 @@ struct YAMLBenchmark: ParsableCommand {
     }
 
     private func measureProcesses(_ name: String, _ bytes: [UInt8], path: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-bench-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("benchmark.yaml").path
@@ -81,8 +81,8 @@ struct YAMLBenchmark: ParsableCommand {
     /// Runs a child to completion; the CPU seconds it used.
     private static func run(_ executable: String, _ arguments: [String]) throws -> Double {
         let child = try ChildProcess.start(executable, arguments)
-        let (status, cpu) = child.waitWithUsage()
-        guard status == 0 else { throw ValidationError("\(child.command) exited with \(status)") }
+        let (status, cpu) = try child.waitWithUsage()
+        guard status == 0 else { throw ValidationError("\(child.process.command) exited with \(status)") }
         return cpu
     }
 

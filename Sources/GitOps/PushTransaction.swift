@@ -3,12 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Logging
+internal import SystemCalls
 
 /// What a transaction did.
 public struct TransactionOutcome: Sendable, Equatable {
@@ -106,7 +102,7 @@ public struct PushTransaction {
                 delay = pause
                 logger.info("\(branchName) moved past \(base); retrying in \(Int(pause * 1000)) ms",
                             metadata: ["attempt": "\(attempt)"])
-                usleep(UInt32(pause * 1_000_000))
+                Clock.sleep(seconds: pause)
             }
         }
         logger.info("\(branchName): giving up after \(retry.maxAttempts) attempts")

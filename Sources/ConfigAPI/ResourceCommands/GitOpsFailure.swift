@@ -11,7 +11,8 @@ extension CommandFailure {
         case .retriesExhausted: status = .temporaryFailure
         case .notARepository, .missingBranch, .missingRemote, .notAFile: status = .noInput
         case .invalidPath: status = .dataError
-        case .rejectedByServer, .uncommittedChanges, .branchCheckedOutElsewhere, .lockTimeout: status = .cannotCreate
+        case .rejectedByServer, .uncommittedChanges, .branchCheckedOutElsewhere, .lockTimeout, .lockFailed:
+            status = .cannotCreate
         case .libgit2: status = .software
         }
         self.init(status, error.description)
