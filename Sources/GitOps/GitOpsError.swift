@@ -49,7 +49,8 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingRemote(let remote): "no such remote: \(remote)"
         case .invalidPath(let path): "not a file path inside the repository: \(path)"
         case .notAFile(let path): "not a regular file in the commit: \(path)"
-        case .uncommittedChanges(let path): "uncommitted changes in \(path) would be overwritten; commit or stash them first"
+        case .uncommittedChanges(let path):
+            "uncommitted changes in \(path) would be overwritten; commit or stash them first"
         case .branchCheckedOutElsewhere(let branch): "branch \(branch) is checked out in another work tree"
         case .lockTimeout(let path, let seconds):
             "could not lock \(path) within \(seconds) s (another config-api running?)"
@@ -64,7 +65,8 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         func clean(_ text: String) -> String { text.replacing(secret, with: "***") }
         switch self {
         case .authenticationRefused(let remote): return .authenticationRefused(remote: clean(remote))
-        case .sshAgentUnavailable(let remote, let reason): return .sshAgentUnavailable(remote: clean(remote), reason: clean(reason))
+        case .sshAgentUnavailable(let remote, let reason):
+            return .sshAgentUnavailable(remote: clean(remote), reason: clean(reason))
         case .rejectedByServer(let reason): return .rejectedByServer(reason: clean(reason))
         case .libgit2(let code, let message): return .libgit2(code: code, message: clean(message))
         case .notARepository, .missingBranch, .missingRemote, .invalidPath, .notAFile, .uncommittedChanges,
@@ -75,7 +77,9 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// `url` without user info (`https://user:secret@host/x` → `https://host/x`), for messages.
 func displayableURL(_ url: String) -> String {
-    guard let scheme = url.firstRange(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
+    guard let scheme = url.firstRange(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else {
+        return url
+    }
     let slash = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
     guard at < slash else { return url }
     return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])

@@ -1,16 +1,16 @@
-import CLibGit2
 import Foundation
-import GitOps
+@testable import GitOps
 import Logging
 
 /// Points libgit2's system, XDG and global config search paths at an empty folder, once per
 /// test process, so `user.name` and friends come only from the test repositories themselves.
 let isolatedFromMachineGitConfig: Void = {
-    git_libgit2_init()
     let empty = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-empty-git-config").path
     try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-    for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL] {
-        precondition(config_api_set_config_search_path(level, empty) == 0, "cannot isolate libgit2 from git config")
+    do {
+        try LibGit2.searchConfigOnly(in: empty)
+    } catch {
+        preconditionFailure("cannot isolate libgit2 from git config: \(error)")
     }
 }()
 

@@ -68,13 +68,13 @@ import Testing
         }
     }
 
-    @Test func unifiedDiffLooksLikeGitDiff() {
-        let diff = UnifiedDiff.make(old: Array("a: 1\nb: 2\n".utf8), new: Array("a: 1\nb: 3\n".utf8), path: "projects/p.yaml")
+    @Test func unifiedDiffLooksLikeGitDiff() throws {
+        let diff = try UnifiedDiff.make(old: Array("a: 1\nb: 2\n".utf8), new: Array("a: 1\nb: 3\n".utf8), path: "projects/p.yaml")
         #expect(diff.hasPrefix("diff --git a/projects/p.yaml b/projects/p.yaml\n"))
         #expect(diff.contains("--- a/projects/p.yaml\n+++ b/projects/p.yaml\n"))
         #expect(diff.contains("@@ -1,2 +1,2 @@\n a: 1\n-b: 2\n+b: 3\n"))
-        #expect(UnifiedDiff.make(old: Array("x\n".utf8), new: Array("x\n".utf8), path: "p") == "")
-        let created = UnifiedDiff.make(old: nil, new: Array("new\n".utf8), path: "p.yaml")
+        #expect(try UnifiedDiff.make(old: Array("x\n".utf8), new: Array("x\n".utf8), path: "p") == "")
+        let created = try UnifiedDiff.make(old: nil, new: Array("new\n".utf8), path: "p.yaml")
         #expect(created.contains("new file mode 100644\n") && created.contains("--- /dev/null\n+++ b/p.yaml\n"))
         #expect(created.hasSuffix("@@ -0,0 +1 @@\n+new\n"))
     }

@@ -1,28 +1,33 @@
-import CLibGit2
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+internal import CLibGit2
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #elseif canImport(Darwin)
-import Darwin
+internal import Darwin
 #endif
 
-/// Process-wide libgit2 state and error translation: the bottom of the thin C layer.
+/// Process-wide libgit2 state and error translation: the bottom of the wrapper. Only the files
+/// of this folder call libgit2; they hand out owning Swift types, never a C pointer.
 enum LibGit2 {
     /// `git_libgit2_init()` runs once, on first use, for the whole process (never shut down).
     private static let initialized: Int32 = git_libgit2_init()
 
     /// Makes sure libgit2 is initialised; every handle constructor calls it.
-    static func ensureInitialized() {
+    static func initialize() {
         _ = initialized
+    }
+
+    /// Points libgit2's system, XDG and global config search paths at `folder`, for the whole
+    /// process: `user.name` and the rest then come only from the repositories' own config.
+    static func searchConfigOnly(in folder: String) throws {
+        initialize()
+        for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL] {
+            try check(config_api_set_config_search_path(level, folder), "set the config search path")
+        }
     }
 
     /// Throws `GitOpsError.libgit2` for a negative return code, with the message libgit2 left
     /// for this thread (read right away: `git_error_last()` is thread-local and can go stale).
-    static func check(_ code: Int32, _ operation: @autoclosure () -> String) throws {
+    static func check(_ code: Int32, _ operation: @autoclosure () -> String) throws(GitOpsError) {
         guard code < 0 else { return }
         throw GitOpsError.libgit2(code: code, message: "\(operation()): \(lastErrorMessage())")
     }
@@ -36,29 +41,6 @@ enum LibGit2 {
     }
 }
 
-/// The 20-byte id of a git object (commit, tree or blob).
-struct ObjectID: Equatable, CustomStringConvertible {
-    var raw: git_oid
-
-    init(_ raw: git_oid) {
-        self.raw = raw
-    }
-
-    /// Full 40-character lowercase hex form.
-    var description: String {
-        var copy = raw
-        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
-        git_oid_fmt(&buffer, &copy)
-        return String(decoding: buffer.prefix(Int(GIT_OID_HEXSZ)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func == (lhs: ObjectID, rhs: ObjectID) -> Bool {
-        var left = lhs.raw
-        var right = rhs.raw
-        return git_oid_equal(&left, &right) != 0
-    }
-}
-
 /// Calls `body` with a `git_strarray` holding `strings` (valid only during the call).
 func withStringArray<Result>(_ strings: [String], _ body: (inout git_strarray) throws -> Result) rethrows -> Result {
     var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
@@ -67,4 +49,10 @@ func withStringArray<Result>(_ strings: [String], _ body: (inout git_strarray) t
         var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
         return try body(&array)
     }
+}
+
+/// Calls `body` with a C string for `text`, or with nil.
+func withOptionalCString<Result>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> Result) -> Result {
+    guard let text else { return body(nil) }
+    return text.withCString(body)
 }
