@@ -15,7 +15,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // libgit2's headers, and forwarders that load the library on first use (git commands only).
+        .target(name: "CLibGit2"),
         .target(name: "SystemCalls"),
         .target(name: "YAMLPatch", dependencies: ["CYAML"]),
         .target(name: "GitOps", dependencies: [

@@ -6,7 +6,7 @@ public import SystemCalls
 /// Exit codes (sysexits) that fit: `authenticationRefused` / `sshAgentUnavailable` → 77,
 /// `retriesExhausted` → 75, `notARepository` / `missingBranch` / `missingRemote` / `notAFile` → 66,
 /// `invalidPath` → 65, `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` /
-/// `lockTimeout` / `lockFailed` → 73, `libgit2` → 70.
+/// `lockTimeout` / `lockFailed` → 73, `libgit2Unavailable` → 69, `libgit2` → 70.
 public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The remote refused the credentials (or asked for some and none were given).
     case authenticationRefused(remote: String)
@@ -35,6 +35,9 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     case lockTimeout(path: String, seconds: Double)
     /// The lock file could not be opened, created or locked (the system call and its `errno`).
     case lockFailed(SystemCallError)
+    /// libgit2 (the shared library of `version`, e.g. 1.5) could not be loaded: it is not
+    /// installed, or not where the dynamic loader looks. Only git commands need it.
+    case libgit2Unavailable(version: String, reason: String)
     /// Any other libgit2 failure, with its return code and message.
     case libgit2(code: Int32, message: String)
 
@@ -55,6 +58,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .lockTimeout(let path, let seconds):
             "could not lock \(path) within \(seconds) s (another config-api running?)"
         case .lockFailed(let error): "cannot lock the repository: \(error)"
+        case .libgit2Unavailable(let version, let reason): "libgit2 \(version) is not installed (\(reason))"
         case .libgit2(let code, let message): "libgit2 error \(code): \(message)"
         }
     }
@@ -70,7 +74,8 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rejectedByServer(let reason): return .rejectedByServer(reason: clean(reason))
         case .libgit2(let code, let message): return .libgit2(code: code, message: clean(message))
         case .notARepository, .missingBranch, .missingRemote, .invalidPath, .notAFile, .uncommittedChanges,
-             .branchCheckedOutElsewhere, .lockTimeout, .lockFailed, .retriesExhausted: return self
+             .branchCheckedOutElsewhere, .lockTimeout, .lockFailed, .retriesExhausted,
+             .libgit2Unavailable: return self
         }
     }
 }

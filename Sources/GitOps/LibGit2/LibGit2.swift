@@ -8,18 +8,38 @@ internal import Darwin
 /// Process-wide libgit2 state and error translation: the bottom of the wrapper. Only the files
 /// of this folder call libgit2; they hand out owning Swift types, never a C pointer.
 enum LibGit2 {
-    /// `git_libgit2_init()` runs once, on first use, for the whole process (never shut down).
-    private static let initialized: Int32 = git_libgit2_init()
+    /// Loads the library and runs `git_libgit2_init()`, once, on first use, for the whole
+    /// process (never shut down); the error when the library cannot be loaded.
+    private static let loadFailure: GitOpsError? = {
+        if let message = config_api_libgit2_load() { return unavailable(String(cString: message)) }
+        git_libgit2_init()
+        return nil
+    }()
 
-    /// Makes sure libgit2 is initialised; every handle constructor calls it.
-    static func initialize() {
-        _ = initialized
+    /// Makes sure libgit2 is loaded and initialised; every handle constructor calls it. File
+    /// commands never do, so they never load libgit2.
+    static func initialize() throws(GitOpsError) {
+        if let loadFailure { throw loadFailure }
+    }
+
+    /// The file name libgit2 is loaded from (its soname, e.g. `libgit2.so.1.5`).
+    static var fileName: String { String(cString: config_api_libgit2_file_name()) }
+
+    /// What loading the shared library `file` the way libgit2 is loaded says: nil when it loads,
+    /// else `GitOpsError.libgit2Unavailable`.
+    static func loadFailure(ofLibrary file: String) -> GitOpsError? {
+        config_api_shared_library_failure(file).map { unavailable(String(cString: $0)) }
+    }
+
+    private static func unavailable(_ reason: String) -> GitOpsError {
+        let version = LIBGIT2_SOVERSION.split(separator: ".").prefix(2).joined(separator: ".")
+        return .libgit2Unavailable(version: version, reason: reason)
     }
 
     /// Points libgit2's system, XDG and global config search paths at `folder`, for the whole
     /// process: `user.name` and the rest then come only from the repositories' own config.
     static func searchConfigOnly(in folder: String) throws {
-        initialize()
+        try initialize()
         for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL] {
             try check(config_api_set_config_search_path(level, folder), "set the config search path")
         }

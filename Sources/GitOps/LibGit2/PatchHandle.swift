@@ -5,7 +5,7 @@ final class PatchHandle: OwnedPointer {
 
     /// The patch from `old` to `new` (nil: the file does not exist), both named `path`.
     init(from old: [UInt8]?, to new: [UInt8]?, path: String) throws {
-        LibGit2.initialize()
+        try LibGit2.initialize()
         var patch: OpaquePointer?
         let code = Self.withOptionalBytes(old) { oldBytes in
             Self.withOptionalBytes(new) { newBytes in

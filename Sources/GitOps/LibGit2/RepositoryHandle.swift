@@ -18,7 +18,7 @@ final class RepositoryHandle: OwnedPointer {
     }
 
     private static func open(_ path: String, flags: UInt32) throws -> RepositoryHandle {
-        LibGit2.initialize()
+        try LibGit2.initialize()
         var repository: OpaquePointer?
         let code = git_repository_open_ext(&repository, path, flags, nil)
         if code == GIT_ENOTFOUND.rawValue { throw GitOpsError.notARepository(path: path) }
@@ -30,7 +30,7 @@ final class RepositoryHandle: OwnedPointer {
     /// remote's default branch), without tags.
     static func cloneBare(url: String, into path: String, branch: String?,
                           credentials: Credentials) throws -> RepositoryHandle {
-        LibGit2.initialize()
+        try LibGit2.initialize()
         var options = git_clone_options()
         try LibGit2.check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
         options.bare = 1

@@ -10,7 +10,7 @@ final class SignatureHandle {
 
     /// `identity` at the current time.
     convenience init(now identity: CommitIdentity) throws {
-        LibGit2.initialize()
+        try LibGit2.initialize()
         var signature: UnsafeMutablePointer<git_signature>?
         try LibGit2.check(git_signature_now(&signature, identity.name, identity.email), "signature \(identity)")
         self.init(signature!)
