@@ -29,12 +29,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ConfigAPIBench", dependencies: [
-            "YAMLPatch", "GitOps", "SystemCalls",
+            "YAMLPatch", "GitOps", "SystemCalls", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Real git, git-http-server.py (used by path), sshd and ssh-agent on loopback, for both test targets.
+        .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
-        .testTarget(name: "GitOpsTests", dependencies: ["GitOps"]),
-        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
+        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps", "TestSupport"]),
         // Renders chart/ with the real helm (scripts/install-tools) and runs the built config-api.
         .testTarget(name: "PlatformTests",
                     exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py"]),

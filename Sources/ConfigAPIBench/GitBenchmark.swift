@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 
 /// `ConfigAPIBench git`: issue 3's measurements, in one run against real git. One update by a
 /// `config-api apply` process against the seed's git CLI step (goal: ratio ≤ 0.5), then storms
@@ -57,7 +58,7 @@ struct GitBenchmark: ParsableCommand {
             printStorms([http], title: "(d) \(httpWriters) concurrent apply --remote http://127.0.0.1 (loopback smart HTTP, "
                 + "each its own temporary clone)", goal: nil)
         } else if httpWriters > 0 {
-            print("(d) skipped: no \(HTTPServer.scriptPath)")
+            print("(d) skipped: no \(GitHTTPServer.scriptPath)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `config-api bump --remote ssh://…` against sshd on loopback, authenticating with the keys of

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GitOps
+import TestSupport
 import Testing
 
 /// What a push to a local remote leaves in the clone: the new objects copied when the clone had

@@ -1,5 +1,6 @@
 import Foundation
 import GitOps
+import TestSupport
 import Testing
 
 /// Many writers at once, each changing its own line of one file: every update lands exactly

@@ -1,6 +1,7 @@
 import Foundation
 import GitOps
 import Logging
+import TestSupport
 import Testing
 
 /// A seeded bare remote served over smart HTTP by `git-http-server.py` on loopback.

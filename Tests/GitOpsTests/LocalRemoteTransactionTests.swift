@@ -1,5 +1,6 @@
 import Foundation
 @testable import GitOps
+import TestSupport
 import Testing
 
 /// Transactions against a bare repository given as a local path (compare-and-swap on its branch).

@@ -1,6 +1,7 @@
 import Foundation
 @testable import GitOps
 import Logging
+import TestSupport
 
 /// Points libgit2's system, XDG and global config search paths at an empty folder, once per
 /// test process, so `user.name` and friends come only from the test repositories themselves.

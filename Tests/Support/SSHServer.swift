@@ -1,6 +1,6 @@
-// Shared test fixtures for git over SSH: Debian's sshd (openssh-server) on loopback, and an
-// ssh-agent holding test keys. Both run under coreutils' `timeout -s KILL`, so neither outlives
-// its lifetime even when a test crashes. Depends on Foundation and GitFixtures.swift alone.
+// Test fixtures for git over SSH: Debian's sshd (openssh-server) on loopback, and an ssh-agent
+// holding test keys. Both run under coreutils' `timeout -s KILL`, so neither outlives its
+// lifetime even when a test crashes.
 //
 // They are stopped with SIGKILL to their process group (the one `timeout` makes): a child
 // inherits the signal mask of the thread that spawned it, and the test runner's worker threads
@@ -11,20 +11,20 @@ import Foundation
 /// temporary folder: it lets the current user log in with `authorizedKey` only (no password,
 /// no PAM), and runs `git-upload-pack`/`git-receive-pack` on any repository path of the
 /// machine. Stopped on `stop()` or when the object goes away.
-final class GitSSHServer: @unchecked Sendable {
-    let folder: TemporaryFolder
-    let port: Int
+public final class GitSSHServer: @unchecked Sendable {
+    public let folder: TemporaryFolder
+    public let port: Int
     /// The private key file the server accepts.
-    let authorizedKey: String
+    public let authorizedKey: String
     /// A private key file the server does not accept.
-    let unauthorizedKey: String
+    public let unauthorizedKey: String
     /// The `known_hosts` line that trusts this server's host key at its address.
-    let knownHostsLine: String
+    public let knownHostsLine: String
     private let process: Process
 
     /// Starts the server (needs root for privilege separation, as in CI); `passwords` also
     /// offers password authentication (which no password passes, the user has none usable).
-    init(passwords: Bool = false, lifetime: Int = 300) throws {
+    public init(passwords: Bool = false, lifetime: Int = 300) throws {
         folder = try TemporaryFolder("config-api-sshd")
         for name in ["host", "authorized", "unauthorized"] {
             try Tool.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", folder.child(name)])
@@ -44,12 +44,12 @@ final class GitSSHServer: @unchecked Sendable {
 
     /// `ssh://USER@127.0.0.1:PORT/path` for the repository at the absolute `path`, as the user
     /// running the tests (the only one the server lets in).
-    func url(_ path: String) -> String {
+    public func url(_ path: String) -> String {
         "ssh://\(ProcessInfo.processInfo.userName)@127.0.0.1:\(port)\(path)"
     }
 
     /// Ends the server and waits for it.
-    func stop() {
+    public func stop() {
         Tool.stop(process)
     }
 
@@ -100,12 +100,12 @@ final class GitSSHServer: @unchecked Sendable {
 
 /// `ssh-agent -D -a SOCKET` holding the private key files `keys`; stopped on `stop()` or when
 /// the object goes away. `environment` is what a client needs to use it.
-final class SSHAgentProcess: @unchecked Sendable {
-    let folder: TemporaryFolder
-    let socket: String
+public final class SSHAgentProcess: @unchecked Sendable {
+    public let folder: TemporaryFolder
+    public let socket: String
     private let process: Process
 
-    init(keys: [String], lifetime: Int = 300) throws {
+    public init(keys: [String], lifetime: Int = 300) throws {
         folder = try TemporaryFolder("config-api-agent")
         socket = folder.child("agent.sock")
         process = try Tool.start(["/usr/bin/ssh-agent", "-D", "-a", socket], lifetime: lifetime, log: folder.child("agent.log"))
@@ -127,10 +127,10 @@ final class SSHAgentProcess: @unchecked Sendable {
     }
 
     /// `SSH_AUTH_SOCK` naming this agent.
-    var environment: [String: String] { ["SSH_AUTH_SOCK": socket] }
+    public var environment: [String: String] { ["SSH_AUTH_SOCK": socket] }
 
     /// Ends the agent and waits for it.
-    func stop() {
+    public func stop() {
         Tool.stop(process)
     }
 }
