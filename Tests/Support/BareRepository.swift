@@ -15,7 +15,8 @@ public struct BareRepository: Sendable {
         try GitCLI.run(["init", "--quiet", "--initial-branch", branch, seed])
         for (file, content) in files {
             let url = URL(fileURLWithPath: seed).appendingPathComponent(file)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             try content.write(to: url, atomically: true, encoding: .utf8)
         }
         try GitCLI.run(["add", "--all"], in: seed)

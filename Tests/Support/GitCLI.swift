@@ -36,7 +36,8 @@ public enum GitCLI {
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw FixtureFailure(description: "git \(arguments.joined(separator: " ")): \(String(decoding: stderr, as: UTF8.self))")
+            let message = String(decoding: stderr, as: UTF8.self)
+            throw FixtureFailure(description: "git \(arguments.joined(separator: " ")): \(message)")
         }
         var text = String(decoding: stdout, as: UTF8.self)
         if text.hasSuffix("\n") { text.removeLast() }
@@ -51,7 +52,8 @@ public enum GitCLI {
     }
 
     /// In the work tree `clone`: pulls, sets `file` to `transform(old content)`, commits, pushes.
-    public static func commitAndPush(in clone: String, file: String, message: String, transform: (String) -> String) throws {
+    public static func commitAndPush(in clone: String, file: String, message: String,
+                                     transform: (String) -> String) throws {
         try run(["pull", "--quiet", "--ff-only"], in: clone)
         let url = URL(fileURLWithPath: clone).appendingPathComponent(file)
         let old = (try? String(contentsOf: url, encoding: .utf8)) ?? ""

@@ -5,10 +5,23 @@ import Foundation
 /// (stdin closed, process ended) on `stop()` or when the object goes away; it also exits by
 /// itself after `lifetime` seconds.
 public final class GitHTTPServer: @unchecked Sendable {
+    /// What a request's Basic-auth password was, as the server judged it.
+    public enum Credential: String, Sendable {
+        case none, token, readToken = "read-token", wrong
+    }
+
+    /// One request the server received.
+    public struct Request: Sendable, Equatable {
+        public var credential: Credential
+        public var method: String
+        public var path: String
+    }
+
     public let port: Int
     public let token: String
     private let process: Process
     private let input: Pipe
+    private let logFolder: TemporaryFolder
 
     /// The server script, beside this file in `Tests/Support/`.
     public static var scriptPath: String {
@@ -19,9 +32,11 @@ public final class GitHTTPServer: @unchecked Sendable {
     public init(root: String, token: String, readToken: String? = nil, lifetime: Int = 300,
                 environment: [String: String]? = nil) throws {
         self.token = token
+        logFolder = try TemporaryFolder("config-api-http-server")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.scriptPath, "--root", root, "--token", token, "--lifetime", "\(lifetime)"]
+        process.arguments = ["python3", Self.scriptPath, "--root", root, "--token", token, "--lifetime", "\(lifetime)",
+                             "--request-log", logFolder.child("requests.log")]
             + (readToken.map { ["--read-token", $0] } ?? [])
         if let environment { process.environment = environment }
         input = Pipe()
@@ -36,7 +51,8 @@ public final class GitHTTPServer: @unchecked Sendable {
             guard !chunk.isEmpty else { break }
             line.append(chunk)
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        let printed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let port = Int(printed) else {
             process.terminate()
             throw FixtureFailure(description: "git-http-server.py did not print its port")
         }
@@ -51,6 +67,19 @@ public final class GitHTTPServer: @unchecked Sendable {
     public func url(_ name: String, password: String? = nil) -> String {
         let userInfo = password.map { "x-access-token:\($0)@" } ?? ""
         return "http://\(userInfo)127.0.0.1:\(port)/\(name)"
+    }
+
+    /// Every request received so far, in order.
+    public func receivedRequests() throws -> [Request] {
+        let path = logFolder.child("requests.log")
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+            let fields = line.split(separator: " ", maxSplits: 2).map(String.init)
+            guard fields.count == 3, let credential = Credential(rawValue: fields[0]) else {
+                throw FixtureFailure(description: "unreadable request log line: \(line)")
+            }
+            return Request(credential: credential, method: fields[1], path: fields[2])
+        }
     }
 
     /// Closes the server's stdin (it exits) and waits for it.

@@ -34,7 +34,8 @@ public final class GitSSHServer: @unchecked Sendable {
         try FileManager.default.copyItem(atPath: "\(authorizedKey).pub", toPath: folder.child("authorized_keys"))
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
         (port, process) = try Self.launch(passwords: passwords, lifetime: lifetime, folder: folder)
-        let hostKey = try String(contentsOfFile: folder.child("host.pub"), encoding: .utf8).split(separator: " ").prefix(2)
+        let hostKey = try String(contentsOfFile: folder.child("host.pub"), encoding: .utf8)
+            .split(separator: " ").prefix(2)
         knownHostsLine = "[127.0.0.1]:\(port) \(hostKey.joined(separator: " "))\n"
     }
 
@@ -53,6 +54,11 @@ public final class GitSSHServer: @unchecked Sendable {
         Tool.stop(process)
     }
 
+    /// What sshd has logged so far (LogLevel VERBOSE: connections and authentication attempts).
+    public func logText() throws -> String {
+        try String(contentsOfFile: folder.child("sshd.log"), encoding: .utf8)
+    }
+
     /// Starts sshd on a free port; tries another port when one was taken between the pick and
     /// sshd's bind.
     private static func launch(passwords: Bool, lifetime: Int, folder: TemporaryFolder) throws -> (Int, Process) {
@@ -61,10 +67,12 @@ public final class GitSSHServer: @unchecked Sendable {
             let port = try freeLoopbackPort()
             try configuration(port: port, passwords: passwords, folder: folder)
                 .write(toFile: folder.child("sshd_config"), atomically: true, encoding: .utf8)
-            let process = try Tool.start(["/usr/sbin/sshd", "-D", "-e", "-f", folder.child("sshd_config")], lifetime: lifetime, log: log)
+            let process = try Tool.start(["/usr/sbin/sshd", "-D", "-e", "-f", folder.child("sshd_config")],
+                                         lifetime: lifetime, log: log)
             if try waitUntilListening(process, log: log) { return (port, process) }
         }
-        throw FixtureFailure(description: "sshd did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        throw FixtureFailure(description: "sshd did not start: \(logged)")
     }
 
     private static func configuration(port: Int, passwords: Bool, folder: TemporaryFolder) -> String {
@@ -80,6 +88,7 @@ public final class GitSSHServer: @unchecked Sendable {
         KbdInteractiveAuthentication no
         PermitRootLogin prohibit-password
         MaxStartups 100
+        LogLevel VERBOSE
 
         """
     }
@@ -89,7 +98,9 @@ public final class GitSSHServer: @unchecked Sendable {
     private static func waitUntilListening(_ process: Process, log: String) throws -> Bool {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            if let text = try? String(contentsOfFile: log, encoding: .utf8), text.contains("Server listening") { return true }
+            if let text = try? String(contentsOfFile: log, encoding: .utf8), text.contains("Server listening") {
+                return true
+            }
             guard process.isRunning else { return false }
             usleep(20_000)
         }
@@ -98,8 +109,8 @@ public final class GitSSHServer: @unchecked Sendable {
     }
 }
 
-/// `ssh-agent -D -a SOCKET` holding the private key files `keys`; stopped on `stop()` or when
-/// the object goes away. `environment` is what a client needs to use it.
+/// `ssh-agent -d -a SOCKET` (foreground, with a debug log) holding the private key files `keys`;
+/// stopped on `stop()` or when the object goes away. `environment` is what a client needs to use it.
 public final class SSHAgentProcess: @unchecked Sendable {
     public let folder: TemporaryFolder
     public let socket: String
@@ -108,7 +119,8 @@ public final class SSHAgentProcess: @unchecked Sendable {
     public init(keys: [String], lifetime: Int = 300) throws {
         folder = try TemporaryFolder("config-api-agent")
         socket = folder.child("agent.sock")
-        process = try Tool.start(["/usr/bin/ssh-agent", "-D", "-a", socket], lifetime: lifetime, log: folder.child("agent.log"))
+        process = try Tool.start(["/usr/bin/ssh-agent", "-d", "-a", socket], lifetime: lifetime,
+                                 log: folder.child("agent.log"))
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socket) {
             guard process.isRunning, Date() < deadline else {
@@ -124,6 +136,12 @@ public final class SSHAgentProcess: @unchecked Sendable {
 
     deinit {
         stop()
+    }
+
+    /// How many times a client asked the agent for its list of keys (from its debug log).
+    public func identityListRequests() throws -> Int {
+        let log = try String(contentsOfFile: folder.child("agent.log"), encoding: .utf8)
+        return log.components(separatedBy: "process_request_identities: entering").count - 1
     }
 
     /// `SSH_AUTH_SOCK` naming this agent.
@@ -151,14 +169,17 @@ private enum Tool {
         let text = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw FixtureFailure(description: "\(executable) \(arguments.joined(separator: " ")): \(String(decoding: text, as: UTF8.self))")
+            let output = String(decoding: text, as: UTF8.self)
+            throw FixtureFailure(description: "\(executable) \(arguments.joined(separator: " ")): \(output)")
         }
     }
 
     /// Starts `command` in the background under `timeout -s KILL lifetime` (in a process group
     /// of its own), its stdout and stderr going to `log`.
     static func start(_ command: [String], lifetime: Int, log: String) throws -> Process {
-        guard FileManager.default.createFile(atPath: log, contents: nil) else { throw FixtureFailure(description: "cannot create \(log)") }
+        guard FileManager.default.createFile(atPath: log, contents: nil) else {
+            throw FixtureFailure(description: "cannot create \(log)")
+        }
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
