@@ -1,9 +1,4 @@
 internal import CLibGit2
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 
 /// Process-wide libgit2 state and error translation: the bottom of the wrapper. Only the files
 /// of this folder call libgit2; they hand out owning Swift types, never a C pointer.
@@ -63,8 +58,13 @@ enum LibGit2 {
 
 /// Calls `body` with a `git_strarray` holding `strings` (valid only during the call).
 func withStringArray<Result>(_ strings: [String], _ body: (inout git_strarray) throws -> Result) rethrows -> Result {
-    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-    defer { pointers.forEach { free($0) } }
+    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { string in
+        let text = string.utf8CString
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: text.count)
+        text.withUnsafeBufferPointer { copy.initialize(from: $0.baseAddress!, count: $0.count) }
+        return copy
+    }
+    defer { pointers.forEach { $0?.deallocate() } }
     return try pointers.withUnsafeMutableBufferPointer { buffer in
         var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
         return try body(&array)
