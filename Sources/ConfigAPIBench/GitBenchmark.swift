@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TestSupport
 
-/// `ConfigAPIBench git`: issue 3's measurements, in one run against real git. One update by a
+/// `ConfigAPIBench git`: the git side's measurements, in one run against real git. One update by a
 /// `config-api apply` process against the seed's git CLI step (goal: ratio ≤ 0.5), then storms
 /// of concurrent `config-api apply` processes on a local bare remote (goal: 64 writers ≤ 10 s
 /// on 2 cores, every update landed once) and over loopback smart HTTP.
