@@ -43,7 +43,7 @@ struct GitBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        let tool = try locateConfigAPI()
+        let tool = try BenchmarkPrograms.configAPI(configAPI)
         print("config-api: \(tool)")
         print("\(ProcessInfo.processInfo.activeProcessorCount) cores, seed-style \(Self.file) with \(applications) applications, "
             + "\(try Self.git(["--version"], environment: Self.childEnvironment(home: NSTemporaryDirectory()), scratch: NSTemporaryDirectory()))")
@@ -60,15 +60,6 @@ struct GitBenchmark: ParsableCommand {
         } else if httpWriters > 0 {
             print("(d) skipped: no \(GitHTTPServer.scriptPath)")
         }
-    }
-
-    private func locateConfigAPI() throws -> String {
-        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let path = configAPI ?? executable.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("config-api").path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw ValidationError("no config-api at \(path): run swift build -c release first (or pass --config-api)")
-        }
-        return path
     }
 
     private func printSingleUpdate(_ result: SingleUpdate) {

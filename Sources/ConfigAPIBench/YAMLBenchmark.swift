@@ -61,14 +61,8 @@ struct YAMLBenchmark: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("benchmark.yaml").path
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        let scanner = folder.appendingPathComponent("libyaml-scan").path
-        try ChildProcess.start("cc", [Self.packageRoot.appendingPathComponent("Benchmarks/libyaml-scan.c").path,
-                                      "-O2", "-o", scanner, "-lyaml"]).succeed()
-        let configAPI = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("config-api").path
-        guard FileManager.default.isExecutableFile(atPath: configAPI) else {
-            throw ValidationError("no config-api at \(configAPI): run swift build -c release first")
-        }
+        let scanner = try BenchmarkPrograms.compileLibYAMLScan(into: folder)
+        let configAPI = try BenchmarkPrograms.configAPI()
         let (set, scan) = try Stopwatch.interleaved(runs: processRuns, {
             try Self.run(configAPI, ["set", file, path, "3f2c1a9"])
         }, {
