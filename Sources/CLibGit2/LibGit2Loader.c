@@ -25,36 +25,18 @@ static void *library;
 static char load_failure[512];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
-/* dlopen as the loader does it: the handle, or NULL with the loader's message in `failure`. */
-static void *open_library(const char *file, const char **failure) {
-    void *handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
-    if (handle == NULL) {
-        const char *message = dlerror();
-        *failure = message != NULL ? message : "cannot load the library";
-    }
-    return handle;
-}
-
-const char *config_api_shared_library_failure(const char *file) {
-    const char *failure = NULL;
-    void *handle = open_library(file, &failure);
-    if (handle != NULL) dlclose(handle);
-    return failure;
-}
-
 static void load_library(void) {
-    const char *failure = NULL;
-    library = open_library(LIBGIT2_FILE_NAME, &failure);
-    if (library == NULL) snprintf(load_failure, sizeof load_failure, "%s", failure);
+    library = dlopen(LIBGIT2_FILE_NAME, RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) {
+        const char *message = dlerror();
+        if (message == NULL) message = "cannot load " LIBGIT2_FILE_NAME;
+        snprintf(load_failure, sizeof load_failure, "%s", message);
+    }
 }
 
 const char *config_api_libgit2_load(void) {
     pthread_once(&load_once, load_library);
     return library != NULL ? NULL : load_failure;
-}
-
-const char *config_api_libgit2_file_name(void) {
-    return LIBGIT2_FILE_NAME;
 }
 
 /* The address of libgit2's function `name`; a missing library or symbol ends the process. */

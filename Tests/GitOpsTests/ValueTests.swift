@@ -83,17 +83,4 @@ import Testing
         #expect(created.contains("new file mode 100644\n") && created.contains("--- /dev/null\n+++ b/p.yaml\n"))
         #expect(created.hasSuffix("@@ -0,0 +1 @@\n+new\n"))
     }
-
-    @Test func aLibGit2ThatCannotBeLoadedIsReportedWithItsVersion() throws {
-        #expect(LibGit2.fileName == "libgit2.so.1.5")
-        let error = try #require(LibGit2.loadFailure(ofLibrary: "libgit2.so.0.0-absent"))
-        guard case .libgit2Unavailable(let version, let reason) = error else {
-            Issue.record("expected libgit2Unavailable, got \(error)")
-            return
-        }
-        #expect(version == "1.5")
-        #expect(reason.contains("libgit2.so.0.0-absent"))
-        #expect(error.description.hasPrefix("libgit2 1.5 is not installed (libgit2.so.0.0-absent: "))
-        #expect(LibGit2.loadFailure(ofLibrary: LibGit2.fileName) == nil)
-    }
 }

@@ -10,13 +10,6 @@
  * any libgit2 function: a forwarder that finds no library aborts the process. */
 const char *config_api_libgit2_load(void);
 
-/* The file name the loader opens, e.g. "libgit2.so.1.5". */
-const char *config_api_libgit2_file_name(void);
-
-/* Tries to open (then closes) the shared library `file` the way the loader opens libgit2;
- * NULL when it loads, else the dynamic loader's message. */
-const char *config_api_shared_library_failure(const char *file);
-
 /* Variadic git_libgit2_opts cannot be called from Swift: one fixed-arity wrapper per option used.
  * Where libgit2 looks for the config files of `level` (GIT_CONFIG_LEVEL_SYSTEM, _XDG, _GLOBAL). */
 int config_api_set_config_search_path(git_config_level_t level, const char *path);

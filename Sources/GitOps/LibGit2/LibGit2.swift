@@ -6,7 +6,10 @@ enum LibGit2 {
     /// Loads the library and runs `git_libgit2_init()`, once, on first use, for the whole
     /// process (never shut down); the error when the library cannot be loaded.
     private static let loadFailure: GitOpsError? = {
-        if let message = config_api_libgit2_load() { return unavailable(String(cString: message)) }
+        if let message = config_api_libgit2_load() {
+            let version = LIBGIT2_SOVERSION.split(separator: ".").prefix(2).joined(separator: ".")
+            return .libgit2Unavailable(version: version, reason: String(cString: message))
+        }
         git_libgit2_init()
         return nil
     }()
@@ -15,20 +18,6 @@ enum LibGit2 {
     /// commands never do, so they never load libgit2.
     static func initialize() throws(GitOpsError) {
         if let loadFailure { throw loadFailure }
-    }
-
-    /// The file name libgit2 is loaded from (its soname, e.g. `libgit2.so.1.5`).
-    static var fileName: String { String(cString: config_api_libgit2_file_name()) }
-
-    /// What loading the shared library `file` the way libgit2 is loaded says: nil when it loads,
-    /// else `GitOpsError.libgit2Unavailable`.
-    static func loadFailure(ofLibrary file: String) -> GitOpsError? {
-        config_api_shared_library_failure(file).map { unavailable(String(cString: $0)) }
-    }
-
-    private static func unavailable(_ reason: String) -> GitOpsError {
-        let version = LIBGIT2_SOVERSION.split(separator: ".").prefix(2).joined(separator: ".")
-        return .libgit2Unavailable(version: version, reason: reason)
     }
 
     /// Points libgit2's system, XDG and global config search paths at `folder`, for the whole
