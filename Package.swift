@@ -32,7 +32,7 @@ let package = Package(
             "YAMLPatch", "GitOps", "SystemCalls", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Real git, git-http-server.py (used by path), sshd and ssh-agent on loopback, for both test targets.
+        // Real git, git-http-server.py (used by path), sshd and ssh-agent on loopback: tests and the git benchmark.
         .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
