@@ -9,7 +9,8 @@
 #       --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" -t config-api:0.1.0 .
 #
 # Base images are fully qualified (podman and buildah refuse short names). The runtime packages
-# below are checked against what the binary links by `swift test --filter RuntimePackagesTests`.
+# below are checked against what the binary links, and against the libgit2 soname git commands
+# load on first use, by `swift test --filter RuntimePackagesTests`.
 
 # --- build ---------------------------------------------------------------------------------
 FROM docker.io/library/swift:6.3.1-bookworm AS build

@@ -15,24 +15,28 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // libgit2's headers, and forwarders that load the library on first use (git commands only).
+        .target(name: "CLibGit2"),
+        .target(name: "SystemCalls"),
         .target(name: "YAMLPatch", dependencies: ["CYAML"]),
         .target(name: "GitOps", dependencies: [
-            "CLibGit2",
+            "CLibGit2", "SystemCalls",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ConfigAPI", dependencies: [
-            "YAMLPatch", "GitOps",
+            "YAMLPatch", "GitOps", "SystemCalls",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ConfigAPIBench", dependencies: [
-            "YAMLPatch", "GitOps",
+            "YAMLPatch", "GitOps", "SystemCalls", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Real git, git-http-server.py (used by path), sshd and ssh-agent on loopback: tests and the git benchmark.
+        .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
-        .testTarget(name: "GitOpsTests", dependencies: ["GitOps"]),
-        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
+        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps", "TestSupport"]),
         // Renders chart/ with the real helm (scripts/install-tools) and runs the built config-api.
         .testTarget(name: "PlatformTests",
                     exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py"]),

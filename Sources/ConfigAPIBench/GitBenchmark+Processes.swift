@@ -1,10 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension GitBenchmark {
     /// The environment of every child: no system or global git config for either git or libgit2

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 
 extension GitBenchmark {
     /// One storm: many `config-api apply` processes started at once, each setting a different
@@ -28,10 +29,11 @@ extension GitBenchmark {
     /// `httpWriters` processes, each cloning the remote from the loopback smart-HTTP server into
     /// its own temporary folder (`apply --remote`); nil when the test server script is missing.
     func httpStorm(tool: String) throws -> Storm? {
-        guard httpWriters > 0, FileManager.default.fileExists(atPath: HTTPServer.scriptPath) else { return nil }
+        guard httpWriters > 0, FileManager.default.fileExists(atPath: GitHTTPServer.scriptPath) else { return nil }
         let workspace = try Workspace(applications: applications)
         let token = "bench-\(UUID().uuidString)"
-        let server = try HTTPServer(root: workspace.folder, token: token, environment: workspace.environment)
+        let server = try GitHTTPServer(root: workspace.folder, token: token, lifetime: 600,
+                                       environment: workspace.environment)
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/remote.git"
         var environment = workspace.environment
@@ -52,7 +54,7 @@ extension GitBenchmark {
             try ChildProcess.start(tool, Self.applyArguments(application: index, hash: hashes[index]) + placement(index),
                             environment: environment, standardOutput: log(index, "out"), standardError: log(index, "err"))
         }
-        let statuses = children.map { $0.wait() }
+        let statuses = try children.map { try $0.wait() }
         let seconds = Stopwatch.now() - start
         if let failed = statuses.firstIndex(where: { $0 != 0 }) {
             let message = (try? String(contentsOfFile: log(failed, "err"), encoding: .utf8)) ?? ""

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 
-/// `ConfigAPIBench git`: issue 3's measurements, in one run against real git. One update by a
+/// `ConfigAPIBench git`: the git side's measurements, in one run against real git. One update by a
 /// `config-api apply` process against the seed's git CLI step (goal: ratio ≤ 0.5), then storms
 /// of concurrent `config-api apply` processes on a local bare remote (goal: 64 writers ≤ 10 s
 /// on 2 cores, every update landed once) and over loopback smart HTTP.
@@ -42,7 +43,7 @@ struct GitBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        let tool = try locateConfigAPI()
+        let tool = try BenchmarkPrograms.configAPI(configAPI)
         print("config-api: \(tool)")
         print("\(ProcessInfo.processInfo.activeProcessorCount) cores, seed-style \(Self.file) with \(applications) applications, "
             + "\(try Self.git(["--version"], environment: Self.childEnvironment(home: NSTemporaryDirectory()), scratch: NSTemporaryDirectory()))")
@@ -57,17 +58,8 @@ struct GitBenchmark: ParsableCommand {
             printStorms([http], title: "(d) \(httpWriters) concurrent apply --remote http://127.0.0.1 (loopback smart HTTP, "
                 + "each its own temporary clone)", goal: nil)
         } else if httpWriters > 0 {
-            print("(d) skipped: no \(HTTPServer.scriptPath)")
+            print("(d) skipped: no \(GitHTTPServer.scriptPath)")
         }
-    }
-
-    private func locateConfigAPI() throws -> String {
-        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let path = configAPI ?? executable.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("config-api").path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw ValidationError("no config-api at \(path): run swift build -c release first (or pass --config-api)")
-        }
-        return path
     }
 
     private func printSingleUpdate(_ result: SingleUpdate) {

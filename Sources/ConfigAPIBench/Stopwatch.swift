@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SystemCalls
 
 /// Timing for the benchmarks: wall clock and this thread's CPU time, best of N, with the two
 /// sides of a comparison interleaved so that both see the same machine load.
@@ -33,20 +29,10 @@ enum Stopwatch {
         best.cpu = min(best.cpu, ownCPU ?? (threadCPU() - cpuStart))
     }
 
-    static func now() -> Double { seconds(CLOCK_MONOTONIC) }
+    static func now() -> Double { Clock.monotonicSeconds() }
 
-    private static func threadCPU() -> Double { seconds(CLOCK_THREAD_CPUTIME_ID) }
-
-    private static func seconds(_ clock: clockid_t) -> Double {
-        var time = timespec()
-        clock_gettime(clock, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
+    private static func threadCPU() -> Double { Clock.threadCPUSeconds() }
 
     /// Peak resident set size of this process so far, in MB (getrusage).
-    static func peakMemoryMB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-    }
+    static func peakMemoryMB() -> Double { ResourceUsage.peakResidentMegabytes() }
 }

@@ -56,19 +56,13 @@ struct YAMLBenchmark: ParsableCommand {
     }
 
     private func measureProcesses(_ name: String, _ bytes: [UInt8], path: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-bench-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("benchmark.yaml").path
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        let scanner = folder.appendingPathComponent("libyaml-scan").path
-        try ChildProcess.start("cc", [Self.packageRoot.appendingPathComponent("Benchmarks/libyaml-scan.c").path,
-                                      "-O2", "-o", scanner, "-lyaml"]).succeed()
-        let configAPI = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("config-api").path
-        guard FileManager.default.isExecutableFile(atPath: configAPI) else {
-            throw ValidationError("no config-api at \(configAPI): run swift build -c release first")
-        }
+        let scanner = try BenchmarkPrograms.compileLibYAMLScan(into: folder)
+        let configAPI = try BenchmarkPrograms.configAPI()
         let (set, scan) = try Stopwatch.interleaved(runs: processRuns, {
             try Self.run(configAPI, ["set", file, path, "3f2c1a9"])
         }, {
@@ -81,8 +75,8 @@ struct YAMLBenchmark: ParsableCommand {
     /// Runs a child to completion; the CPU seconds it used.
     private static func run(_ executable: String, _ arguments: [String]) throws -> Double {
         let child = try ChildProcess.start(executable, arguments)
-        let (status, cpu) = child.waitWithUsage()
-        guard status == 0 else { throw ValidationError("\(child.command) exited with \(status)") }
+        let (status, cpu) = try child.waitWithUsage()
+        guard status == 0 else { throw ValidationError("\(child.process.command) exited with \(status)") }
         return cpu
     }
 

@@ -1,9 +1,12 @@
+public import SystemCalls
+
 /// Why a git operation failed. Messages never contain a credential: remote addresses are shown
 /// without user info and any text coming from libgit2 is redacted before it is stored here.
 ///
-/// Suggested exit codes (DESIGN.md): `authenticationRefused` / `sshAgentUnavailable` → 77, `retriesExhausted` → 75,
-/// `notARepository` / `missingBranch` / `missingRemote` / `notAFile` → 66, `invalidPath` → 65,
-/// `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` / `lockTimeout` → 73, `libgit2` → 70.
+/// Exit codes (sysexits) that fit: `authenticationRefused` / `sshAgentUnavailable` → 77,
+/// `retriesExhausted` → 75, `notARepository` / `missingBranch` / `missingRemote` / `notAFile` → 66,
+/// `invalidPath` → 65, `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` /
+/// `lockTimeout` / `lockFailed` → 73, `libgit2Unavailable` → 69, `libgit2` → 70.
 public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The remote refused the credentials (or asked for some and none were given).
     case authenticationRefused(remote: String)
@@ -30,6 +33,11 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     case branchCheckedOutElsewhere(String)
     /// Another process kept the clone's lock file longer than the timeout.
     case lockTimeout(path: String, seconds: Double)
+    /// The lock file could not be opened, created or locked (the system call and its `errno`).
+    case lockFailed(SystemCallError)
+    /// libgit2 (the shared library of `version`, e.g. 1.5) could not be loaded: it is not
+    /// installed, or not where the dynamic loader looks. Only git commands need it.
+    case libgit2Unavailable(version: String, reason: String)
     /// Any other libgit2 failure, with its return code and message.
     case libgit2(code: Int32, message: String)
 
@@ -44,9 +52,13 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingRemote(let remote): "no such remote: \(remote)"
         case .invalidPath(let path): "not a file path inside the repository: \(path)"
         case .notAFile(let path): "not a regular file in the commit: \(path)"
-        case .uncommittedChanges(let path): "uncommitted changes in \(path) would be overwritten; commit or stash them first"
+        case .uncommittedChanges(let path):
+            "uncommitted changes in \(path) would be overwritten; commit or stash them first"
         case .branchCheckedOutElsewhere(let branch): "branch \(branch) is checked out in another work tree"
-        case .lockTimeout(let path, let seconds): "could not lock \(path) within \(seconds) s (another config-api running?)"
+        case .lockTimeout(let path, let seconds):
+            "could not lock \(path) within \(seconds) s (another config-api running?)"
+        case .lockFailed(let error): "cannot lock the repository: \(error)"
+        case .libgit2Unavailable(let version, let reason): "libgit2 \(version) is not installed (\(reason))"
         case .libgit2(let code, let message): "libgit2 error \(code): \(message)"
         }
     }
@@ -57,18 +69,22 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         func clean(_ text: String) -> String { text.replacing(secret, with: "***") }
         switch self {
         case .authenticationRefused(let remote): return .authenticationRefused(remote: clean(remote))
-        case .sshAgentUnavailable(let remote, let reason): return .sshAgentUnavailable(remote: clean(remote), reason: clean(reason))
+        case .sshAgentUnavailable(let remote, let reason):
+            return .sshAgentUnavailable(remote: clean(remote), reason: clean(reason))
         case .rejectedByServer(let reason): return .rejectedByServer(reason: clean(reason))
         case .libgit2(let code, let message): return .libgit2(code: code, message: clean(message))
-        case .notARepository, .missingBranch, .missingRemote, .invalidPath, .notAFile, .uncommittedChanges, .branchCheckedOutElsewhere,
-             .lockTimeout, .retriesExhausted: return self
+        case .notARepository, .missingBranch, .missingRemote, .invalidPath, .notAFile, .uncommittedChanges,
+             .branchCheckedOutElsewhere, .lockTimeout, .lockFailed, .retriesExhausted,
+             .libgit2Unavailable: return self
         }
     }
 }
 
 /// `url` without user info (`https://user:secret@host/x` → `https://host/x`), for messages.
 func displayableURL(_ url: String) -> String {
-    guard let scheme = url.firstRange(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
+    guard let scheme = url.firstRange(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else {
+        return url
+    }
     let slash = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
     guard at < slash else { return url }
     return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])

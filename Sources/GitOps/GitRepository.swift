@@ -27,10 +27,13 @@ public final class GitRepository {
 
     /// Clones `url` (bare: no work tree is needed to commit) into a new temporary folder, with
     /// HEAD on `branch` or on the remote's default branch. The remote is named `origin`.
-    public static func cloneIntoTemporaryFolder(url: String, branch: String?, credentials: Credentials) throws -> GitRepository {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-clone-\(UUID().uuidString)")
+    public static func cloneIntoTemporaryFolder(url: String, branch: String?,
+                                                credentials: Credentials) throws -> GitRepository {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("config-api-clone-\(UUID().uuidString)")
         do {
-            let handle = try RepositoryHandle.cloneBare(url: url, into: folder.path, branch: branch, credentials: credentials)
+            let handle = try RepositoryHandle.cloneBare(url: url, into: folder.path, branch: branch,
+                                                        credentials: credentials)
             return GitRepository(handle: handle, temporaryFolder: folder)
         } catch {
             try? FileManager.default.removeItem(at: folder)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `config-api apply`/`bump` against real remotes: what a user's clone looks like afterwards,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Many `config-api apply` processes at once, each bumping its own application in one file:

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `config-api dispatch` on the seed's event, in a checkout with a bare remote, as GitHub

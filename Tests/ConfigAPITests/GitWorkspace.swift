@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A bare remote seeded with the bundled `projects/` and a work-tree clone of it: the setting
 /// of every git-side CLI test. `run` starts the real `config-api` in the clone.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every refusal of a resource request: the documented exit code, a message saying what was

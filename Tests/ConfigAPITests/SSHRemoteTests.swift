@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `config-api bump --remote ssh://…` against sshd on loopback, authenticating with the keys of
@@ -47,7 +48,8 @@ import Testing
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("pushed "))
-        #expect(try setting.workspace.remote.log("%an|%s") == ["Test Writer|apply projects/myproject/applications/api", "Fixture Author|seed"])
+        #expect(try setting.workspace.remote.log("%an|%s")
+                == ["Test Writer|apply projects/myproject/applications/api", "Fixture Author|seed"])
         #expect(try setting.workspace.remote.content(of: "projects/myproject.yaml").contains("hash: 3f2c1a9"))
     }
 
@@ -61,16 +63,21 @@ import Testing
         #expect(!(result.standardOutput + result.standardError).contains(Self.token))
     }
 
-    @Test func aKeyTheServerDoesNotAcceptIsRefusedPromptly() throws {
+    /// libgit2 asks for credentials again after a refused key: config-api must give up then.
+    /// Each run makes one connection, lists the agent's keys once and offers each of them once.
+    @Test func aKeyTheServerDoesNotAcceptIsRefusedAtTheFirstRetry() throws {
         let setting = try Setting()
         for keys in [[setting.server.unauthorizedKey], []] {
             let agent = try SSHAgentProcess(keys: keys)
-            let started = Date()
+            let serverLogBefore = try setting.server.logText()
             let result = try setting.bump(environment: agent.environment)
 
             #expect(result.status == 77, "\(result.standardError)")
             #expect(result.standardError == "config-api: authentication refused by \(setting.displayedURL)\n")
-            #expect(Date().timeIntervalSince(started) < 5)
+            #expect(try agent.identityListRequests() == 1)
+            let serverLog = try setting.server.logText().dropFirst(serverLogBefore.count)
+            #expect(serverLog.components(separatedBy: "Connection from ").count - 1 == 1)
+            #expect(serverLog.components(separatedBy: "Failed publickey for ").count - 1 == keys.count)
         }
         try setting.expectNothingPushed()
     }

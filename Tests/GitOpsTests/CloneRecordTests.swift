@@ -1,5 +1,6 @@
 import Foundation
 @testable import GitOps
+import TestSupport
 import Testing
 
 /// What a push to a local remote leaves in the clone: the new objects copied when the clone had
@@ -30,7 +31,8 @@ import Testing
         let outcome = try workspace.transaction(in: clone)
             .commit(file: DemoFile.path, message: "mine", push: true, edit: DemoFile.setting(0, to: "mine"))
 
-        #expect(try GitCLI.run(["rev-parse", "HEAD", "origin/main"], in: clone) == "\(outcome.commit!)\n\(outcome.commit!)")
+        #expect(try GitCLI.run(["rev-parse", "HEAD", "origin/main"], in: clone)
+                == "\(outcome.commit!)\n\(outcome.commit!)")
         #expect(try GitCLI.run(["log", "--format=%s", "origin/main"], in: clone) == "mine\ntheirs\nseed")
         try GitCLI.run(["fsck", "--strict", "--no-dangling"], in: clone)
     }
@@ -53,20 +55,37 @@ import Testing
         #expect(try GitCLI.run(["rev-parse", "origin/main"], in: clone) == second.commit)
     }
 
+    /// The waiter that timed out leaves a helper thread blocked in `flock`; when the holder lets
+    /// go, that helper gets the lock and must release it at once. A writer that waits for it
+    /// afterwards then gets it (it would time out after a minute if the helper kept it).
     @Test func waiterThatGaveUpReleasesTheLockItGetsLater() throws {
         let folder = try TemporaryFolder()
         var holder: GitDirectoryLock? = try GitDirectoryLock(gitDirectory: folder.path, timeout: 1)
+        var waits = 0
         #expect(throws: GitOpsError.lockTimeout(path: folder.child("config-api.lock"), seconds: 0.1)) {
-            _ = try GitDirectoryLock(gitDirectory: folder.path, timeout: 0.1)
+            _ = try GitDirectoryLock(gitDirectory: folder.path, timeout: 0.1) { waits += 1 }
         }
-        #expect(holder != nil)
+        #expect(waits == 1 && holder != nil)
         holder = nil
-        let started = Date()
-        _ = try GitDirectoryLock(gitDirectory: folder.path, timeout: 5)
-        #expect(Date().timeIntervalSince(started) < 4)
+        _ = try GitDirectoryLock(gitDirectory: folder.path, timeout: 60)
+    }
+
+    @Test func aLockFileThatCannotBeCreatedIsItsOwnError() throws {
+        let folder = try TemporaryFolder()
+        let missing = folder.child("no-such-folder")
+        let error = #expect(throws: GitOpsError.self) { _ = try GitDirectoryLock(gitDirectory: missing, timeout: 1) }
+        guard case .lockFailed(let failure) = error else {
+            Issue.record("expected lockFailed, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.operation == "open" && failure.path == "\(missing)/config-api.lock")
+        #expect(failure.reason == "No such file or directory")
+        #expect(error?.description
+                == "cannot lock the repository: open \(missing)/config-api.lock: No such file or directory")
     }
 
     private func packCount(_ clone: String) throws -> Int {
-        try FileManager.default.contentsOfDirectory(atPath: "\(clone)/.git/objects/pack").filter { $0.hasSuffix(".pack") }.count
+        try FileManager.default.contentsOfDirectory(atPath: "\(clone)/.git/objects/pack")
+            .filter { $0.hasSuffix(".pack") }.count
     }
 }

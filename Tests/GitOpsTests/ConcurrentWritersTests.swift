@@ -1,5 +1,6 @@
 import Foundation
 import GitOps
+import TestSupport
 import Testing
 
 /// Many writers at once, each changing its own line of one file: every update lands exactly
@@ -21,11 +22,14 @@ import Testing
         let results = onThreads(Self.writers) { index in
             let clone = index < ownClones.count ? ownClones[index] : shared
             let outcome = try workspace.transaction(in: clone)
-                .commit(file: DemoFile.path, message: "writer \(index)", push: true, edit: DemoFile.setting(index, to: "w\(index)"))
+                .commit(file: DemoFile.path, message: "writer \(index)", push: true,
+                        edit: DemoFile.setting(index, to: "w\(index)"))
             return WriterReport(attempts: outcome.attempts, commit: outcome.commit ?? "")
         }
-        let reports = try expectEveryWriterLandedOnce(results, in: workspace.remote, elapsed: Date().timeIntervalSince(started))
-        #expect(reports.allSatisfy { $0.attempts == 1 }, "config-api writers queue on the remote's lock instead of racing")
+        let reports = try expectEveryWriterLandedOnce(results, in: workspace.remote,
+                                                      elapsed: Date().timeIntervalSince(started))
+        #expect(reports.allSatisfy { $0.attempts == 1 },
+                "config-api writers queue on the remote's lock instead of racing")
         #expect(try GitCLI.run(["status", "--porcelain"], in: shared).isEmpty)
         let sharedHead = try GitCLI.run(["rev-parse", "HEAD"], in: shared)
         #expect(try GitCLI.run(["merge-base", "--is-ancestor", sharedHead, "main"], in: workspace.remote.path).isEmpty)
@@ -38,9 +42,11 @@ import Testing
         let results = onThreads(Self.writers) { index in
             let repository = try GitRepository.cloneIntoTemporaryFolder(
                 url: url, branch: "main", credentials: Credentials(token: HTTPWorkspace.token))
-            let outcome = try PushTransaction(repository: repository, branch: nil, credentials: Credentials(token: HTTPWorkspace.token),
+            let outcome = try PushTransaction(repository: repository, branch: nil,
+                                              credentials: Credentials(token: HTTPWorkspace.token),
                                               author: testAuthor, logger: quietLogger)
-                .commit(file: DemoFile.path, message: "writer \(index)", push: true, edit: DemoFile.setting(index, to: "w\(index)"))
+                .commit(file: DemoFile.path, message: "writer \(index)", push: true,
+                        edit: DemoFile.setting(index, to: "w\(index)"))
             return WriterReport(attempts: outcome.attempts, commit: outcome.commit ?? "")
         }
         _ = try expectEveryWriterLandedOnce(results, in: workspace.remote, elapsed: Date().timeIntervalSince(started))
@@ -57,7 +63,8 @@ import Testing
         #expect(Set(subjects.dropLast()) == Set((0..<Self.writers).map { "writer \($0)" }))
         #expect(Set(reports.map(\.commit)) == Set(try remote.log("%H").dropLast()))
         let attempts = reports.map(\.attempts)
-        print("\(Self.writers) writers: \(String(format: "%.2f", elapsed)) s, attempts max \(attempts.max()!), total \(attempts.reduce(0, +))")
+        print("\(Self.writers) writers: \(String(format: "%.2f", elapsed)) s, "
+              + "attempts max \(attempts.max()!), total \(attempts.reduce(0, +))")
         return reports
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GitOps
+import TestSupport
 import Testing
 
 /// Transactions against a bare repository given as a local path (compare-and-swap on its branch).
@@ -15,8 +16,10 @@ import Testing
         #expect(outcome.commit == (try workspace.remote.tip()))
         #expect(try workspace.remote.commitCount() == 2)
         #expect(DemoFile.has(try workspace.remote.content(of: DemoFile.path), 1, "3f2c1a9"))
-        #expect(try workspace.remote.log("%an <%ae>|%s").first == "\(testAuthor)|apply projects/demo/applications/app-01")
-        #expect(try GitCLI.run(["rev-parse", "HEAD", "origin/main"], in: clone) == "\(outcome.commit!)\n\(outcome.commit!)")
+        #expect(try workspace.remote.log("%an <%ae>|%s").first
+                == "\(testAuthor)|apply projects/demo/applications/app-01")
+        #expect(try GitCLI.run(["rev-parse", "HEAD", "origin/main"], in: clone)
+                == "\(outcome.commit!)\n\(outcome.commit!)")
         #expect(DemoFile.has(try readText(clone, DemoFile.path), 1, "3f2c1a9"))
         #expect(try GitCLI.run(["status", "--porcelain"], in: clone).isEmpty)
         #expect(outcome.before.map { String(decoding: $0, as: UTF8.self) } == DemoFile.content(applications: 4))
@@ -25,8 +28,9 @@ import Testing
     @Test func sameEditTwiceMakesNoSecondCommit() throws {
         let workspace = try LocalWorkspace()
         let transaction = try workspace.transaction(in: try workspace.clone("clone"))
-        let first = try transaction.commit(file: DemoFile.path, message: "bump", push: true, edit: DemoFile.setting(2, to: "abc1234"))
-        let second = try transaction.commit(file: DemoFile.path, message: "bump", push: true, edit: DemoFile.setting(2, to: "abc1234"))
+        let bump = DemoFile.setting(2, to: "abc1234")
+        let first = try transaction.commit(file: DemoFile.path, message: "bump", push: true, edit: bump)
+        let second = try transaction.commit(file: DemoFile.path, message: "bump", push: true, edit: bump)
 
         #expect(first.changed && !second.changed)
         #expect(second.commit == nil && second.base == first.commit)
@@ -175,19 +179,42 @@ import Testing
     @Test func anotherHolderOfTheCloneLockMakesItWaitThenTimeOut() throws {
         let workspace = try LocalWorkspace()
         let clone = try workspace.clone("clone")
-        let repository = try GitRepository.open(at: clone)
-        let transaction = PushTransaction(repository: repository, branch: "main", credentials: Credentials(),
-                                          author: testAuthor, logger: quietLogger, lockTimeout: 0.3)
-        let started = Date()
+        let log = CollectingLogHandler()
+        let transaction = PushTransaction(repository: try GitRepository.open(at: clone), branch: "main",
+                                          credentials: Credentials(), author: testAuthor, logger: log.logger,
+                                          lockTimeout: 0.3)
         var otherHolder: GitDirectoryLock? = try GitDirectoryLock(gitDirectory: "\(clone)/.git", timeout: 1)
         #expect(throws: GitOpsError.lockTimeout(path: "\(clone)/.git/config-api.lock", seconds: 0.3)) {
             try transaction.commit(file: DemoFile.path, message: "x", push: false, edit: DemoFile.setting(0, to: "y"))
         }
+        #expect(log.count(of: "waiting up to 0.3 s for the lock") == 1, "it waited for the holder, then gave up")
         #expect(otherHolder != nil)
         otherHolder = nil
-        #expect(Date().timeIntervalSince(started) >= 0.3)
-        let outcome = try transaction.commit(file: DemoFile.path, message: "x", push: false, edit: DemoFile.setting(0, to: "y"))
+        let outcome = try transaction.commit(file: DemoFile.path, message: "x", push: false,
+                                             edit: DemoFile.setting(0, to: "y"))
         #expect(outcome.changed && outcome.localBranchUpdated)
+    }
+
+    @Test func aWaitingWriterTakesTheLockWhenItsHolderLetsGo() throws {
+        let workspace = try LocalWorkspace()
+        let clone = try workspace.clone("clone")
+        let log = CollectingLogHandler()
+        let holder = HeldLock(try GitDirectoryLock(gitDirectory: "\(clone)/.git", timeout: 1))
+        let results = onThreads(2) { index in
+            guard index == 0 else {
+                log.waitForMessage(containing: "waiting up to 600.0 s for the lock")
+                holder.release()
+                return false
+            }
+            return try PushTransaction(repository: try GitRepository.open(at: clone), branch: "main",
+                                       credentials: Credentials(), author: testAuthor, logger: log.logger,
+                                       lockTimeout: 600)
+                .commit(file: DemoFile.path, message: "after the holder", push: true,
+                        edit: DemoFile.setting(1, to: "after")).changed
+        }
+        #expect(try results.map { try $0.get() } == [true, false])
+        #expect(log.count(of: "waiting up to") == 1)
+        #expect(DemoFile.has(try workspace.remote.content(of: DemoFile.path), 1, "after"))
     }
 
     @Test func editErrorPropagatesAndNothingMoves() throws {
@@ -197,7 +224,8 @@ import Testing
         let tip = try workspace.remote.tip()
 
         #expect(throws: Refusal()) {
-            try workspace.transaction(in: clone).commit(file: DemoFile.path, message: "x", push: true) { _ in throw Refusal() }
+            try workspace.transaction(in: clone)
+                .commit(file: DemoFile.path, message: "x", push: true) { _ in throw Refusal() }
         }
         #expect(try workspace.remote.tip() == tip)
         #expect(try GitCLI.run(["rev-parse", "HEAD"], in: clone) == tip)
@@ -207,7 +235,8 @@ import Testing
         let workspace = try LocalWorkspace()
         let clone = try workspace.clone("clone")
         let objectsBefore = try GitCLI.run(["count-objects"], in: clone)
-        let outcome = try workspace.transaction(in: clone).preview(file: DemoFile.path, edit: DemoFile.setting(3, to: "preview"))
+        let outcome = try workspace.transaction(in: clone)
+            .preview(file: DemoFile.path, edit: DemoFile.setting(3, to: "preview"))
 
         #expect(outcome.changed && outcome.commit == nil)
         #expect(outcome.after.map { DemoFile.has(String(decoding: $0, as: UTF8.self), 3, "preview") } == true)
@@ -297,5 +326,19 @@ import Testing
             try onBranch("nope", "origin").commit(file: DemoFile.path, message: "x", push: true, edit: { $0 ?? [] })
         }
         #expect(throws: GitOpsError.notARepository(path: "/")) { try GitRepository.open(at: "/") }
+    }
+}
+
+/// A lock a test holds until `release()`, which any thread may call.
+private final class HeldLock: @unchecked Sendable {
+    private let guardian = NSLock()
+    private var lock: GitDirectoryLock?
+
+    init(_ lock: GitDirectoryLock) {
+        self.lock = lock
+    }
+
+    func release() {
+        guardian.withLock { lock = nil }
     }
 }

@@ -1,16 +1,17 @@
-import CLibGit2
 import Foundation
-import GitOps
+@testable import GitOps
 import Logging
+import TestSupport
 
 /// Points libgit2's system, XDG and global config search paths at an empty folder, once per
 /// test process, so `user.name` and friends come only from the test repositories themselves.
 let isolatedFromMachineGitConfig: Void = {
-    git_libgit2_init()
     let empty = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-empty-git-config").path
     try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-    for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL] {
-        precondition(config_api_set_config_search_path(level, empty) == 0, "cannot isolate libgit2 from git config")
+    do {
+        try LibGit2.searchConfigOnly(in: empty)
+    } catch {
+        preconditionFailure("cannot isolate libgit2 from git config: \(error)")
     }
 }()
 
@@ -31,9 +32,11 @@ enum DemoFile {
     static func setting(_ index: Int, to value: String) -> (_ current: [UInt8]?) throws -> [UInt8] {
         { current in
             guard let current else { throw FixtureFailure(description: "\(path) missing") }
-            let lines = String(decoding: current, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = String(decoding: current, as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false)
             let prefix = "  \(name(index)):"
-            return Array(lines.map { $0.hasPrefix(prefix) ? "\(prefix) \(value)" : String($0) }.joined(separator: "\n").utf8)
+            let edited = lines.map { $0.hasPrefix(prefix) ? "\(prefix) \(value)" : String($0) }
+            return Array(edited.joined(separator: "\n").utf8)
         }
     }
 
@@ -50,6 +53,8 @@ let testAuthor = CommitIdentity(name: "Transaction Test", email: "transaction@ex
 final class CollectingLogHandler: LogHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
+    /// Signalled once per message logged.
+    private let logged = DispatchSemaphore(value: 0)
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
@@ -60,10 +65,21 @@ final class CollectingLogHandler: LogHandler, @unchecked Sendable {
 
     func log(event: LogEvent) {
         lock.withLock { lines.append("\(event.level) \(event.message) \(event.metadata ?? [:])") }
+        logged.signal()
     }
 
     /// Everything logged so far, one message per line.
     var text: String { lock.withLock { lines.joined(separator: "\n") } }
+
+    /// How many messages so far contain `fragment`.
+    func count(of fragment: String) -> Int {
+        lock.withLock { lines.filter { $0.contains(fragment) }.count }
+    }
+
+    /// Blocks until a message containing `fragment` has been logged.
+    func waitForMessage(containing fragment: String) {
+        while count(of: fragment) == 0 { logged.wait() }
+    }
 
     /// A logger writing into this handler.
     var logger: Logger {
@@ -101,7 +117,8 @@ struct LocalWorkspace {
 }
 
 /// Runs `body(0..<count)` on `count` threads at once; returns each thread's result in order.
-func onThreads<Value: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> Value) -> [Result<Value, any Error>] {
+func onThreads<Value: Sendable>(_ count: Int,
+                                _ body: @escaping @Sendable (Int) throws -> Value) -> [Result<Value, any Error>] {
     let results = ThreadResults<Value>()
     let group = DispatchGroup()
     for index in 0..<count {

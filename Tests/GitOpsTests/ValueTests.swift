@@ -15,12 +15,14 @@ import Testing
         let credentials = Credentials(token: "ghs_secretvalue")
         var dumped = ""
         dump(credentials, to: &dumped)
-        let texts = [credentials.description, credentials.debugDescription, "\(credentials)", String(reflecting: credentials), dumped]
+        let texts = [credentials.description, credentials.debugDescription, "\(credentials)",
+                     String(reflecting: credentials), dumped]
         #expect(texts.allSatisfy { !$0.contains("ghs_secretvalue") && $0.contains("redacted") })
     }
 
     @Test func errorsAndAddressesAreRedacted() {
-        let error = GitOpsError.libgit2(code: -1, message: "failed for https://x:ghs_secret@host/r").redacting("ghs_secret")
+        let error = GitOpsError.libgit2(code: -1, message: "failed for https://x:ghs_secret@host/r")
+            .redacting("ghs_secret")
         #expect(error == .libgit2(code: -1, message: "failed for https://x:***@host/r"))
         #expect(displayableURL("https://x-access-token:ghs_secret@github.com/o/r.git") == "https://github.com/o/r.git")
         #expect(displayableURL("https://github.com/o/r@x.git") == "https://github.com/o/r@x.git")
@@ -28,7 +30,8 @@ import Testing
     }
 
     @Test func commitIdentityParsesGitAuthorSyntax() {
-        #expect(CommitIdentity(parsing: "Jane Doe <jane@example.com>") == CommitIdentity(name: "Jane Doe", email: "jane@example.com"))
+        #expect(CommitIdentity(parsing: "Jane Doe <jane@example.com>")
+                == CommitIdentity(name: "Jane Doe", email: "jane@example.com"))
         #expect(CommitIdentity(parsing: "  bot <b@x>  ")?.description == "bot <b@x>")
         #expect(CommitIdentity(parsing: "no email") == nil)
         #expect(CommitIdentity(parsing: "<only@email>") == nil)
@@ -47,7 +50,8 @@ import Testing
             previous = delay
         }
         #expect(Set(delays).count > 100)
-        #expect(RetryPolicy(maxAttempts: 0, baseDelay: -1, maxDelay: -1) == RetryPolicy(maxAttempts: 1, baseDelay: 0, maxDelay: 0))
+        #expect(RetryPolicy(maxAttempts: 0, baseDelay: -1, maxDelay: -1)
+                == RetryPolicy(maxAttempts: 1, baseDelay: 0, maxDelay: 0))
     }
 
     @Test func localRemoteAddressesAreRecognised() {
@@ -68,13 +72,14 @@ import Testing
         }
     }
 
-    @Test func unifiedDiffLooksLikeGitDiff() {
-        let diff = UnifiedDiff.make(old: Array("a: 1\nb: 2\n".utf8), new: Array("a: 1\nb: 3\n".utf8), path: "projects/p.yaml")
+    @Test func unifiedDiffLooksLikeGitDiff() throws {
+        let diff = try UnifiedDiff.make(old: Array("a: 1\nb: 2\n".utf8), new: Array("a: 1\nb: 3\n".utf8),
+                                        path: "projects/p.yaml")
         #expect(diff.hasPrefix("diff --git a/projects/p.yaml b/projects/p.yaml\n"))
         #expect(diff.contains("--- a/projects/p.yaml\n+++ b/projects/p.yaml\n"))
         #expect(diff.contains("@@ -1,2 +1,2 @@\n a: 1\n-b: 2\n+b: 3\n"))
-        #expect(UnifiedDiff.make(old: Array("x\n".utf8), new: Array("x\n".utf8), path: "p") == "")
-        let created = UnifiedDiff.make(old: nil, new: Array("new\n".utf8), path: "p.yaml")
+        #expect(try UnifiedDiff.make(old: Array("x\n".utf8), new: Array("x\n".utf8), path: "p") == "")
+        let created = try UnifiedDiff.make(old: nil, new: Array("new\n".utf8), path: "p.yaml")
         #expect(created.contains("new file mode 100644\n") && created.contains("--- /dev/null\n+++ b/p.yaml\n"))
         #expect(created.hasSuffix("@@ -0,0 +1 @@\n+new\n"))
     }

@@ -1,6 +1,6 @@
-// Shared test fixtures for git over SSH: Debian's sshd (openssh-server) on loopback, and an
-// ssh-agent holding test keys. Both run under coreutils' `timeout -s KILL`, so neither outlives
-// its lifetime even when a test crashes. Depends on Foundation and GitFixtures.swift alone.
+// Test fixtures for git over SSH: Debian's sshd (openssh-server) on loopback, and an ssh-agent
+// holding test keys. Both run under coreutils' `timeout -s KILL`, so neither outlives its
+// lifetime even when a test crashes.
 //
 // They are stopped with SIGKILL to their process group (the one `timeout` makes): a child
 // inherits the signal mask of the thread that spawned it, and the test runner's worker threads
@@ -11,20 +11,20 @@ import Foundation
 /// temporary folder: it lets the current user log in with `authorizedKey` only (no password,
 /// no PAM), and runs `git-upload-pack`/`git-receive-pack` on any repository path of the
 /// machine. Stopped on `stop()` or when the object goes away.
-final class GitSSHServer: @unchecked Sendable {
-    let folder: TemporaryFolder
-    let port: Int
+public final class GitSSHServer: @unchecked Sendable {
+    public let folder: TemporaryFolder
+    public let port: Int
     /// The private key file the server accepts.
-    let authorizedKey: String
+    public let authorizedKey: String
     /// A private key file the server does not accept.
-    let unauthorizedKey: String
+    public let unauthorizedKey: String
     /// The `known_hosts` line that trusts this server's host key at its address.
-    let knownHostsLine: String
+    public let knownHostsLine: String
     private let process: Process
 
     /// Starts the server (needs root for privilege separation, as in CI); `passwords` also
     /// offers password authentication (which no password passes, the user has none usable).
-    init(passwords: Bool = false, lifetime: Int = 300) throws {
+    public init(passwords: Bool = false, lifetime: Int = 300) throws {
         folder = try TemporaryFolder("config-api-sshd")
         for name in ["host", "authorized", "unauthorized"] {
             try Tool.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", folder.child(name)])
@@ -34,7 +34,8 @@ final class GitSSHServer: @unchecked Sendable {
         try FileManager.default.copyItem(atPath: "\(authorizedKey).pub", toPath: folder.child("authorized_keys"))
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
         (port, process) = try Self.launch(passwords: passwords, lifetime: lifetime, folder: folder)
-        let hostKey = try String(contentsOfFile: folder.child("host.pub"), encoding: .utf8).split(separator: " ").prefix(2)
+        let hostKey = try String(contentsOfFile: folder.child("host.pub"), encoding: .utf8)
+            .split(separator: " ").prefix(2)
         knownHostsLine = "[127.0.0.1]:\(port) \(hostKey.joined(separator: " "))\n"
     }
 
@@ -44,13 +45,18 @@ final class GitSSHServer: @unchecked Sendable {
 
     /// `ssh://USER@127.0.0.1:PORT/path` for the repository at the absolute `path`, as the user
     /// running the tests (the only one the server lets in).
-    func url(_ path: String) -> String {
+    public func url(_ path: String) -> String {
         "ssh://\(ProcessInfo.processInfo.userName)@127.0.0.1:\(port)\(path)"
     }
 
     /// Ends the server and waits for it.
-    func stop() {
+    public func stop() {
         Tool.stop(process)
+    }
+
+    /// What sshd has logged so far (LogLevel VERBOSE: connections and authentication attempts).
+    public func logText() throws -> String {
+        try String(contentsOfFile: folder.child("sshd.log"), encoding: .utf8)
     }
 
     /// Starts sshd on a free port; tries another port when one was taken between the pick and
@@ -61,10 +67,12 @@ final class GitSSHServer: @unchecked Sendable {
             let port = try freeLoopbackPort()
             try configuration(port: port, passwords: passwords, folder: folder)
                 .write(toFile: folder.child("sshd_config"), atomically: true, encoding: .utf8)
-            let process = try Tool.start(["/usr/sbin/sshd", "-D", "-e", "-f", folder.child("sshd_config")], lifetime: lifetime, log: log)
+            let process = try Tool.start(["/usr/sbin/sshd", "-D", "-e", "-f", folder.child("sshd_config")],
+                                         lifetime: lifetime, log: log)
             if try waitUntilListening(process, log: log) { return (port, process) }
         }
-        throw FixtureFailure(description: "sshd did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        throw FixtureFailure(description: "sshd did not start: \(logged)")
     }
 
     private static func configuration(port: Int, passwords: Bool, folder: TemporaryFolder) -> String {
@@ -80,6 +88,7 @@ final class GitSSHServer: @unchecked Sendable {
         KbdInteractiveAuthentication no
         PermitRootLogin prohibit-password
         MaxStartups 100
+        LogLevel VERBOSE
 
         """
     }
@@ -89,7 +98,9 @@ final class GitSSHServer: @unchecked Sendable {
     private static func waitUntilListening(_ process: Process, log: String) throws -> Bool {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            if let text = try? String(contentsOfFile: log, encoding: .utf8), text.contains("Server listening") { return true }
+            if let text = try? String(contentsOfFile: log, encoding: .utf8), text.contains("Server listening") {
+                return true
+            }
             guard process.isRunning else { return false }
             usleep(20_000)
         }
@@ -98,17 +109,18 @@ final class GitSSHServer: @unchecked Sendable {
     }
 }
 
-/// `ssh-agent -D -a SOCKET` holding the private key files `keys`; stopped on `stop()` or when
-/// the object goes away. `environment` is what a client needs to use it.
-final class SSHAgentProcess: @unchecked Sendable {
-    let folder: TemporaryFolder
-    let socket: String
+/// `ssh-agent -d -a SOCKET` (foreground, with a debug log) holding the private key files `keys`;
+/// stopped on `stop()` or when the object goes away. `environment` is what a client needs to use it.
+public final class SSHAgentProcess: @unchecked Sendable {
+    public let folder: TemporaryFolder
+    public let socket: String
     private let process: Process
 
-    init(keys: [String], lifetime: Int = 300) throws {
+    public init(keys: [String], lifetime: Int = 300) throws {
         folder = try TemporaryFolder("config-api-agent")
         socket = folder.child("agent.sock")
-        process = try Tool.start(["/usr/bin/ssh-agent", "-D", "-a", socket], lifetime: lifetime, log: folder.child("agent.log"))
+        process = try Tool.start(["/usr/bin/ssh-agent", "-d", "-a", socket], lifetime: lifetime,
+                                 log: folder.child("agent.log"))
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socket) {
             guard process.isRunning, Date() < deadline else {
@@ -126,11 +138,17 @@ final class SSHAgentProcess: @unchecked Sendable {
         stop()
     }
 
+    /// How many times a client asked the agent for its list of keys (from its debug log).
+    public func identityListRequests() throws -> Int {
+        let log = try String(contentsOfFile: folder.child("agent.log"), encoding: .utf8)
+        return log.components(separatedBy: "process_request_identities: entering").count - 1
+    }
+
     /// `SSH_AUTH_SOCK` naming this agent.
-    var environment: [String: String] { ["SSH_AUTH_SOCK": socket] }
+    public var environment: [String: String] { ["SSH_AUTH_SOCK": socket] }
 
     /// Ends the agent and waits for it.
-    func stop() {
+    public func stop() {
         Tool.stop(process)
     }
 }
@@ -151,14 +169,17 @@ private enum Tool {
         let text = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw FixtureFailure(description: "\(executable) \(arguments.joined(separator: " ")): \(String(decoding: text, as: UTF8.self))")
+            let output = String(decoding: text, as: UTF8.self)
+            throw FixtureFailure(description: "\(executable) \(arguments.joined(separator: " ")): \(output)")
         }
     }
 
     /// Starts `command` in the background under `timeout -s KILL lifetime` (in a process group
     /// of its own), its stdout and stderr going to `log`.
     static func start(_ command: [String], lifetime: Int, log: String) throws -> Process {
-        guard FileManager.default.createFile(atPath: log, contents: nil) else { throw FixtureFailure(description: "cannot create \(log)") }
+        guard FileManager.default.createFile(atPath: log, contents: nil) else {
+            throw FixtureFailure(description: "cannot create \(log)")
+        }
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")

@@ -2,11 +2,13 @@
 """A smart-HTTP git server for tests: `git http-backend` behind HTTP Basic auth, loopback only.
 
 Usage: git-http-server.py --root DIR [--token TOKEN] [--read-token TOKEN] [--lifetime SECONDS]
+                          [--request-log FILE]
 Serves every repository under DIR at http://127.0.0.1:PORT/<name>. With --token, every request
 needs Basic auth whose password equals TOKEN (any user name), else 401; a --read-token password
-may fetch but gets 403 on push (like a GitHub token without write access). Picks a free port and
-prints it on stdout (one line). Exits when stdin closes or after --lifetime seconds, so no server
-outlives the tests that started it.
+may fetch but gets 403 on push (like a GitHub token without write access). With --request-log,
+appends one line per request to FILE: the credentials it carried (none, token, read-token or
+wrong), the method and the path. Picks a free port and prints it on stdout (one line). Exits when
+stdin closes or after --lifetime seconds, so no server outlives the tests that started it.
 """
 import argparse
 import base64
@@ -43,20 +45,34 @@ class GitHTTPHandler(BaseHTTPRequestHandler):
             return None
         return (user or "token", password)
 
-    def access(self):
-        """(status, user): 200 with the user name, 401 for missing or wrong credentials, 403 for
-        a push with the read-only token."""
-        if self.server.token is None:
-            return 200, "anonymous"
+    def credential_kind(self):
+        """none, token, read-token or wrong: what the request's Basic-auth password is."""
         credentials = self.basic_auth()
         if credentials is None:
-            return 401, None
-        user, password = credentials
-        if password == self.server.token:
+            return "none"
+        if credentials[1] == self.server.token:
+            return "token"
+        if self.server.read_token is not None and credentials[1] == self.server.read_token:
+            return "read-token"
+        return "wrong"
+
+    def access(self, kind):
+        """(status, user) for a request whose credentials are of `kind`: 200 with the user name,
+        401 for missing or wrong credentials, 403 for a push with the read-only token."""
+        if self.server.token is None:
+            return 200, "anonymous"
+        user = (self.basic_auth() or ("token", ""))[0]
+        if kind == "token":
             return 200, user
-        if password == self.server.read_token:
+        if kind == "read-token":
             return (403, None) if "git-receive-pack" in self.path else (200, user)
         return 401, None
+
+    def log_request_credentials(self, kind):
+        if self.server.request_log is None:
+            return
+        with self.server.request_log_lock, open(self.server.request_log, "a") as log:
+            log.write(f"{kind} {self.command} {self.path}\n")
 
     def read_body(self):
         """The request body, de-chunked when sent with Transfer-Encoding: chunked (libgit2 does)."""
@@ -75,7 +91,9 @@ class GitHTTPHandler(BaseHTTPRequestHandler):
 
     def serve(self):
         body = self.read_body()
-        status, user = self.access()
+        kind = self.credential_kind()
+        self.log_request_credentials(kind)
+        status, user = self.access(kind)
         if user is None:
             self.send_response(status)
             if status == 401:
@@ -134,6 +152,7 @@ def main():
     parser.add_argument("--read-token", help="Basic-auth password that may fetch but not push")
     parser.add_argument("--lifetime", type=float, default=600, help="seconds before the server exits by itself")
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
+    parser.add_argument("--request-log", help="file to append each request's credential kind, method and path to")
     arguments = parser.parse_args()
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), GitHTTPHandler)
@@ -142,6 +161,8 @@ def main():
     server.token = arguments.token
     server.read_token = arguments.read_token
     server.verbose = arguments.verbose
+    server.request_log = arguments.request_log
+    server.request_log_lock = threading.Lock()
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     threading.Timer(arguments.lifetime, lambda: os._exit(0)).start()
     print(server.server_address[1], flush=True)

@@ -29,7 +29,11 @@ struct ResourceRun {
             let edit = ResourceEdit(request: request)
             if options.dryRun {
                 let outcome = try transaction.preview(file: request.path.file, edit: edit.apply)
-                print(outcome.changed ? diff(outcome) : "unchanged: \(request.path) already matches", terminator: outcome.changed ? "" : "\n")
+                if outcome.changed {
+                    print(try diff(outcome), terminator: "")
+                } else {
+                    print("unchanged: \(request.path) already matches")
+                }
                 return
             }
             let outcome = try transaction.commit(file: request.path.file, message: options.commitMessage(for: request),
@@ -40,7 +44,8 @@ struct ResourceRun {
 
     private func openRepository(_ credentials: Credentials) throws -> GitRepository {
         if let remote = options.remote {
-            return try GitRepository.cloneIntoTemporaryFolder(url: remote, branch: options.branch, credentials: credentials)
+            return try GitRepository.cloneIntoTemporaryFolder(url: remote, branch: options.branch,
+                                                              credentials: credentials)
         }
         return try GitRepository.open(at: options.directory)
     }
@@ -51,8 +56,8 @@ struct ResourceRun {
         return logger
     }
 
-    private func diff(_ outcome: TransactionOutcome) -> String {
-        UnifiedDiff.make(old: outcome.before, new: outcome.after, path: request.path.file)
+    private func diff(_ outcome: TransactionOutcome) throws -> String {
+        try UnifiedDiff.make(old: outcome.before, new: outcome.after, path: request.path.file)
     }
 
     private func report(_ outcome: TransactionOutcome, _ actions: GitHubActions) throws {
@@ -71,6 +76,6 @@ struct ResourceRun {
                      ("Commit", outcome.commit ?? "none (unchanged)"), ("Attempts", String(outcome.attempts))]
         try actions.appendSummary(GitHubActions.summary(title: "config-api: \(options.commitMessage(for: request))",
                                                         facts: facts.map { (name: $0.0, value: $0.1) },
-                                                        diff: outcome.changed ? diff(outcome) : ""))
+                                                        diff: outcome.changed ? try diff(outcome) : ""))
     }
 }

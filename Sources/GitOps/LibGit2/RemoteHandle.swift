@@ -1,4 +1,4 @@
-import CLibGit2
+internal import CLibGit2
 
 /// How the server answered a push.
 enum PushResult: Equatable {
@@ -13,8 +13,7 @@ enum PushResult: Equatable {
 }
 
 /// Owns one `git_remote *` of a repository: fetches and pushes over libgit2's transports.
-final class RemoteHandle {
-    private let pointer: OpaquePointer
+final class RemoteHandle: OwnedPointer {
     /// The address pushes go to (`pushurl`, else `url`), possibly with user info: never print it
     /// directly, use `displayURL`.
     let pushURL: String
@@ -22,15 +21,13 @@ final class RemoteHandle {
     init(lookingUp name: String, in repository: RepositoryHandle) throws {
         var remote: OpaquePointer?
         let code = git_remote_lookup(&remote, repository.pointer, name)
-        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue { throw GitOpsError.missingRemote(name) }
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue {
+            throw GitOpsError.missingRemote(name)
+        }
         try LibGit2.check(code, "look up remote \(name)")
-        pointer = remote!
-        let url = git_remote_pushurl(pointer) ?? git_remote_url(pointer)
+        let url = git_remote_pushurl(remote) ?? git_remote_url(remote)
         pushURL = url.map { String(cString: $0) } ?? ""
-    }
-
-    deinit {
-        git_remote_free(pointer)
+        super.init(remote!, release: git_remote_free)
     }
 
     /// The push address without user info, for messages.

@@ -1,4 +1,4 @@
-import CLibGit2
+internal import CLibGit2
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -49,7 +49,8 @@ final class TransferSession {
         callbacks.sideband_progress = { text, length, payload in
             guard let text, length > 0 else { return 0 }
             let session = Unmanaged<TransferSession>.fromOpaque(payload!).takeUnretainedValue()
-            session.serverMessages += String(decoding: UnsafeRawBufferPointer(start: text, count: Int(length)), as: UTF8.self)
+            let bytes = UnsafeRawBufferPointer(start: text, count: Int(length))
+            session.serverMessages += String(decoding: bytes, as: UTF8.self)
             return 0
         }
         return body(callbacks)

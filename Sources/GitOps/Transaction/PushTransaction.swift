@@ -3,34 +3,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Logging
-
-/// What a transaction did.
-public struct TransactionOutcome: Sendable, Equatable {
-    /// Whether the edit changed the file (false: no commit was made).
-    public var changed: Bool
-    /// The new commit (full hex id), nil when nothing changed or for a preview.
-    public var commit: String?
-    /// The commit the edit was applied to (the remote tip, or the local tip for `--no-push`
-    /// and previews), full hex id.
-    public var base: String
-    /// Attempts made: 1 when nobody else wrote meanwhile.
-    public var attempts: Int
-    /// The file before the edit (nil: it did not exist).
-    public var before: [UInt8]?
-    /// The file after the edit.
-    public var after: [UInt8]?
-    /// Whether the clone's own branch (and its work tree, when checked out) now has the commit.
-    public var localBranchUpdated: Bool
-}
+internal import SystemCalls
 
 /// One logical update of one file in a branch, committed and pushed exactly once however many
-/// writers compete (DESIGN.md, "GitOps: a transaction on the object database").
+/// writers compete: a transaction on the object database, not on a work tree.
 ///
 /// An attempt reads the file at the remote tip, runs the caller's edit, writes blob, trees and a
 /// commit whose parent is that tip, and publishes it only if the tip has not moved. When
@@ -84,7 +61,7 @@ public struct PushTransaction {
         let commitMessage = message.hasSuffix("\n") ? message : message + "\n"
         var delay: Double?
         for attempt in 1...retry.maxAttempts {
-            let result = try GitDirectoryLock.holding(publisher.attemptLockDirectory, timeout: lockTimeout) {
+            let result = try holdingLock(of: publisher.attemptLockDirectory) {
                 try runAttempt(publisher, file: file, message: commitMessage, identity: identity, edit: edit)
             }
             switch result {
@@ -94,7 +71,7 @@ public struct PushTransaction {
                                           before: current, after: current, localBranchUpdated: false)
             case .published(let commit, let base, let before, let after):
                 logger.debug("published \(commit) on \(base)", metadata: ["attempt": "\(attempt)"])
-                let moved = try withCloneLock {
+                let moved = try holdingLock(of: repository.handle.commonDirectory) {
                     try publisher.recordInLocalClone(commit, over: base)
                     return try local.fastForward(to: commit, logger: logger)
                 }
@@ -106,7 +83,7 @@ public struct PushTransaction {
                 delay = pause
                 logger.info("\(branchName) moved past \(base); retrying in \(Int(pause * 1000)) ms",
                             metadata: ["attempt": "\(attempt)"])
-                usleep(UInt32(pause * 1_000_000))
+                Clock.sleep(seconds: pause)
             }
         }
         logger.info("\(branchName): giving up after \(retry.maxAttempts) attempts")
@@ -167,14 +144,19 @@ public struct PushTransaction {
         let remote = try handle.remote(named: remoteName)
         let tracking = "refs/remotes/\(remoteName)/\(branch.name)"
         if let path = LocalRemoteUpdate.repositoryPath(of: remote.pushURL) {
-            return try LocalRemoteUpdate(local: handle, remote: remote, remotePath: path, branch: branch.name, file: file,
+            return try LocalRemoteUpdate(local: handle, remote: remote, remotePath: path, branch: branch.name,
+                                         file: file,
                                          trackingReference: tracking, credentials: credentials)
         }
         return SmartTransportPush(local: handle, remote: remote, branch: branch.name, trackingReference: tracking,
                                   credentials: credentials, logger: logger)
     }
 
-    private func withCloneLock<Result>(_ body: () throws -> Result) throws -> Result {
-        try GitDirectoryLock.holding(repository.handle.commonDirectory, timeout: lockTimeout, body)
+    /// Runs `body` holding the `config-api.lock` of `gitDirectory`, logging when it has to wait
+    /// for another holder.
+    private func holdingLock<Result>(of gitDirectory: String, _ body: () throws -> Result) throws -> Result {
+        try GitDirectoryLock.holding(gitDirectory, timeout: lockTimeout, waiting: {
+            logger.info("waiting up to \(lockTimeout) s for the lock of \(gitDirectory), held by another writer")
+        }, body)
     }
 }

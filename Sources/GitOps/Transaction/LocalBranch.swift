@@ -31,12 +31,14 @@ struct LocalBranch {
         if isCheckedOut, try !repository.checkoutSafely(commit, from: base) {
             throw GitOpsError.uncommittedChanges(path: file)
         }
-        return try repository.moveReference(referenceName, to: commit, expecting: base, logMessage: "config-api: commit")
+        return try repository.moveReference(referenceName, to: commit, expecting: base,
+                                            logMessage: "config-api: commit")
     }
 
     /// After a push: fast-forwards the branch to `commit` where that is safe (true also when the
-    /// branch already contains `commit`). Leaves it alone (returning false) when it does not exist, has commits `commit` does not contain, or
-    /// when a file the move would update has uncommitted changes in the work tree.
+    /// branch already contains `commit`). Leaves it alone (returning false) when it does not
+    /// exist, has commits `commit` does not contain, or when a file the move would update has
+    /// uncommitted changes in the work tree.
     func fastForward(to commit: ObjectID, logger: Logger) throws -> Bool {
         guard let current = try tip() else { return false }
         if try current == commit || repository.isDescendant(current, of: commit) { return true }
@@ -52,28 +54,7 @@ struct LocalBranch {
             logger.notice("local branch \(name) not moved: uncommitted changes in the work tree would be overwritten")
             return false
         }
-        return try repository.moveReference(referenceName, to: commit, expecting: current, logMessage: "config-api: fast-forward")
+        return try repository.moveReference(referenceName, to: commit, expecting: current,
+                                            logMessage: "config-api: fast-forward")
     }
-}
-
-/// `--no-push`: the transaction's "remote" is the clone's own branch. The commit is built on the
-/// local tip and the branch (with its checked-out work tree) is moved to it.
-struct LocalCommitPublisher: BranchPublisher {
-    let branch: LocalBranch
-    let file: String
-
-    var objects: RepositoryHandle { branch.repository }
-
-    var attemptLockDirectory: String { objects.commonDirectory }
-
-    func fetchTip() throws -> ObjectID {
-        guard let tip = try branch.tip() else { throw GitOpsError.missingBranch(branch.name) }
-        return tip
-    }
-
-    func publish(_ commit: ObjectID, over base: ObjectID) throws -> Bool {
-        try branch.advance(from: base, to: commit, file: file)
-    }
-
-    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {}
 }

@@ -1,0 +1,24 @@
+internal import CLibGit2
+
+/// The 20-byte id of a git object (commit, tree or blob).
+struct ObjectID: Equatable, CustomStringConvertible {
+    var raw: git_oid
+
+    init(_ raw: git_oid) {
+        self.raw = raw
+    }
+
+    /// Full 40-character lowercase hex form.
+    var description: String {
+        var copy = raw
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        git_oid_fmt(&buffer, &copy)
+        return String(decoding: buffer.prefix(Int(GIT_OID_HEXSZ)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func == (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        var left = lhs.raw
+        var right = rhs.raw
+        return git_oid_equal(&left, &right) != 0
+    }
+}

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// A child process started with `posix_spawnp`: no run loop and no pipes, so timing a short
+/// process measures the process. Its standard input is /dev/null; its output goes to files or
+/// is discarded.
+public struct SpawnedProcess: Sendable {
+    /// The process id.
+    public let pid: Int32
+    /// The command line, for messages.
+    public let command: String
+
+    /// How a process ended, and the CPU time it used.
+    public struct Termination: Sendable {
+        /// The exit status, or 128 + the signal number when a signal ended it.
+        public var status: Int32
+        /// User plus system CPU time, in seconds.
+        public var cpuSeconds: Double
+    }
+
+    /// Starts `executable` (a path, or a name looked up in PATH) with `arguments` and exactly
+    /// `environment`; nil output paths go to /dev/null.
+    public static func start(_ executable: String, _ arguments: [String], environment: [String: String],
+                             standardOutput: String? = nil, standardError: String? = nil)
+        throws(SystemCallError) -> SpawnedProcess {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let writing = O_WRONLY | O_CREAT | O_TRUNC
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput ?? "/dev/null", writing, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, standardError ?? "/dev/null", writing, 0o644)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        try systemCallReturningError("posix_spawnp", path: executable) {
+            posix_spawnp(&pid, executable, &actions, nil, argv, envp)
+        }
+        return SpawnedProcess(pid: pid, command: ([executable] + arguments).joined(separator: " "))
+    }
+
+    /// Waits for the process to end (`wait4`).
+    public func waitForTermination() throws(SystemCallError) -> Termination {
+        var status: Int32 = 0
+        var usage = rusage()
+        try systemCall("wait4") { wait4(pid, &status, 0, &usage) }
+        let signal = status & 0x7f
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Termination(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, cpuSeconds: cpu)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// `git-http-server.py` running on loopback: smart HTTP over the repositories of `root`, with
+/// Basic auth whose password must be `token` (or `readToken`, which gets 403 on push). Stopped
+/// (stdin closed, process ended) on `stop()` or when the object goes away; it also exits by
+/// itself after `lifetime` seconds.
+public final class GitHTTPServer: @unchecked Sendable {
+    /// What a request's Basic-auth password was, as the server judged it.
+    public enum Credential: String, Sendable {
+        case none, token, readToken = "read-token", wrong
+    }
+
+    /// One request the server received.
+    public struct Request: Sendable, Equatable {
+        public var credential: Credential
+        public var method: String
+        public var path: String
+    }
+
+    public let port: Int
+    public let token: String
+    private let process: Process
+    private let input: Pipe
+    private let logFolder: TemporaryFolder
+
+    /// The server script, beside this file in `Tests/Support/`.
+    public static var scriptPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("git-http-server.py").path
+    }
+
+    /// Starts the server on a free loopback port, with `environment` (nil: this process's).
+    public init(root: String, token: String, readToken: String? = nil, lifetime: Int = 300,
+                environment: [String: String]? = nil) throws {
+        self.token = token
+        logFolder = try TemporaryFolder("config-api-http-server")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.scriptPath, "--root", root, "--token", token, "--lifetime", "\(lifetime)",
+                             "--request-log", logFolder.child("requests.log")]
+            + (readToken.map { ["--read-token", $0] } ?? [])
+        if let environment { process.environment = environment }
+        input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            line.append(chunk)
+        }
+        let printed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let port = Int(printed) else {
+            process.terminate()
+            throw FixtureFailure(description: "git-http-server.py did not print its port")
+        }
+        self.port = port
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// The address of repository `name` (e.g. `remote.git`), optionally with Basic-auth user info.
+    public func url(_ name: String, password: String? = nil) -> String {
+        let userInfo = password.map { "x-access-token:\($0)@" } ?? ""
+        return "http://\(userInfo)127.0.0.1:\(port)/\(name)"
+    }
+
+    /// Every request received so far, in order.
+    public func receivedRequests() throws -> [Request] {
+        let path = logFolder.child("requests.log")
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+            let fields = line.split(separator: " ", maxSplits: 2).map(String.init)
+            guard fields.count == 3, let credential = Credential(rawValue: fields[0]) else {
+                throw FixtureFailure(description: "unreadable request log line: \(line)")
+            }
+            return Request(credential: credential, method: fields[1], path: fields[2])
+        }
+    }
+
+    /// Closes the server's stdin (it exits) and waits for it.
+    public func stop() {
+        guard process.isRunning else { return }
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
