@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 
 /// One libyaml event seen as raw bytes; its buffers are valid until the reader moves on.
 ///
