@@ -40,6 +40,33 @@ import Testing
         #expect(match.node.scalarText == "1")
     }
 
+    @Test func anAliasRefersToTheMostRecentAnchorBeforeIt() throws {
+        let tree = try DocumentTree(parsing: "a: &x 1\nb: *x\nc: &x 2\nd: *x\n")
+        let document = try #require(tree.documents.first)
+        #expect(try tree.matches(of: YAMLPath("b")).map(\.node.scalarText) == ["1"])
+        #expect(try tree.matches(of: YAMLPath("d")).map(\.node.scalarText) == ["2"])
+        #expect(try tree.value(of: document.root, in: document) == .mapping([
+            .init(key: "a", value: .int(1)), .init(key: "b", value: .int(1)),
+            .init(key: "c", value: .int(2)), .init(key: "d", value: .int(2)),
+        ]))
+        let b = try #require(document.root.child(forKey: "b"))
+        #expect(document.resolvingAlias(b).start.line == 1)
+    }
+
+    @Test func onlyTheAnchorAnAliasRefersToIsProtected() throws {
+        let text = "a: &x 1\nb: *x\nc: &x 2\n"
+        #expect(try edited(text, "c", .set(.int(3))) == "a: &x 1\nb: *x\nc: 3\n")
+        #expect(try edited(text, "a", .set(.int(3)), expecting: .alias))
+    }
+
+    @Test func anAliasInsideItsOwnAnchorIsRefusedWhenExpanded() throws {
+        let tree = try DocumentTree(parsing: "a: &loop [1, *loop]\n")
+        let document = try #require(tree.documents.first)
+        let error = try #require(throws: YAMLPatchError.self) { try tree.value(of: document.root, in: document) }
+        #expect(error.kind == .alias && error.mark?.column == 14)
+        #expect(try tree.matches(of: YAMLPath("a[1][1][0]")).map(\.node.scalarText) == ["1"])
+    }
+
     @Test func malformedPathsNameTheColumn() throws {
         for (expression, column) in [("a..b", 3), ("a[", 3), ("a[x]", 3), ("a[\"b]", 6), ("", 1), ("a]b", 2)] {
             let error = try #require(throws: YAMLPatchError.self, "\(expression)") { try YAMLPath(expression) }

@@ -27,15 +27,15 @@ struct DocumentEditor {
     let layout: TextLayout
     let writer: ValueWriter
     let operation: EditOperation
-    /// Anchors that some alias in the document refers to: their nodes must not change.
-    let aliasedAnchors: Set<String>
+    /// The document edited: which of its nodes aliases refer to (those must not change).
+    let document: DocumentTree.Document
     var splices: [Splice] = []
     var targets = 0
 
-    init(layout: TextLayout, writer: ValueWriter, aliasedAnchors: Set<String>, operation: EditOperation) {
+    init(layout: TextLayout, writer: ValueWriter, document: DocumentTree.Document, operation: EditOperation) {
         self.layout = layout
         self.writer = writer
-        self.aliasedAnchors = aliasedAnchors
+        self.document = document
         self.operation = operation
     }
 
@@ -215,7 +215,7 @@ struct DocumentEditor {
     }
 
     func isAliasedAnchor(_ node: Node) -> Bool {
-        node.anchor.map(aliasedAnchors.contains) ?? false
+        document.isAliasTarget(node)
     }
 
     /// Refuses to add to a collection that aliases see through an anchor.
@@ -227,7 +227,7 @@ struct DocumentEditor {
     func checkReplaceable(_ node: Node, _ place: Place) throws {
         if node.isAlias { throw Self.throughAlias(node) }
         if place.isUnderAliasedAnchor { throw Self.insideAnchor(node) }
-        if let anchored = node.firstAnchor(in: aliasedAnchors), let anchor = anchored.anchor {
+        if let anchored = document.firstAliasTarget(in: node), let anchor = anchored.anchor {
             throw YAMLPatchError(.alias, "the edit would change the node anchored as &\(anchor) at \(anchored.start.line):\(anchored.start.column), which aliases refer to", at: anchored.start)
         }
     }
@@ -237,8 +237,8 @@ struct DocumentEditor {
     }
 
     static func throughAlias(_ node: Node) -> YAMLPatchError {
-        guard case .alias(let name) = node.content else { return YAMLPatchError(.alias, "alias", at: node.start) }
-        return YAMLPatchError(.alias, "the path goes through the alias *\(name) at \(node.start.line):\(node.start.column); config-api never edits through aliases", at: node.start)
+        guard case .alias(let alias) = node.content else { return YAMLPatchError(.alias, "alias", at: node.start) }
+        return YAMLPatchError(.alias, "the path goes through the alias *\(alias.name) at \(node.start.line):\(node.start.column); config-api never edits through aliases", at: node.start)
     }
 }
 

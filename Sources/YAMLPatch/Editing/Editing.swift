@@ -55,7 +55,7 @@ extension DocumentTree {
         var splices: [Splice] = []
         var targets = 0
         for index in documents.indices where candidates.contains(index) {
-            var editor = DocumentEditor(layout: layout, writer: writer, aliasedAnchors: aliasNames[index], operation: edit)
+            var editor = DocumentEditor(layout: layout, writer: writer, document: documents[index], operation: edit)
             try editor.walk(documents[index].root, &expectedRoots[index], path.steps[...], Place(slot: .root, isUnderAliasedAnchor: false))
             splices += editor.splices
             targets += editor.targets

@@ -81,11 +81,6 @@ struct RawEvent {
         }
     }
 
-    /// For document start and end events: whether the `---` or `...` is implied.
-    var isImplicit: Bool {
-        kind == .documentStart ? event.pointee.data.document_start.implicit != 0 : event.pointee.data.document_end.implicit != 0
-    }
-
     /// libyaml's marks: character index (not bytes), 0-based line and column.
     var start: RawMark { RawMark(event.pointee.start_mark) }
     var end: RawMark { RawMark(event.pointee.end_mark) }

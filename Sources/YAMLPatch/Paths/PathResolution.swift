@@ -72,21 +72,9 @@ private struct PathResolver {
                                  at: node.start)
     }
 
-    /// The node an alias stands for (the last anchor of that name before it), else the node.
+    /// The node an alias stands for, else the node.
     private func anchored(_ node: Node) -> Node {
-        guard case .alias(let name) = node.content else { return node }
-        var target: Node?
-        func visit(_ candidate: Node) {
-            guard candidate.start.offset < node.start.offset else { return }
-            if candidate.anchor == name { target = candidate }
-            switch candidate.content {
-            case .mapping(let pairs, _): pairs.forEach { visit($0.key); visit($0.value) }
-            case .sequence(let items, _): items.forEach(visit)
-            case .scalar, .alias: break
-            }
-        }
-        visit(document.root)
-        return target ?? node
+        document.resolvingAlias(node)
     }
 }
 

@@ -2,21 +2,22 @@
 /// byte ranges, styles and positions. Comments and spacing are not modelled: they stay in
 /// `text`, which edits splice.
 public struct DocumentTree: Sendable {
-    /// One document of a (possibly multi-document) stream.
+    /// One document of a (possibly multi-document) stream, with its aliases resolved.
     public struct Document: Sendable {
-        public var root: Node
+        public let root: Node
         /// Where the document starts (its `---` when explicit) and ends.
-        public var start: SourceMark
-        public var end: SourceMark
-        /// Whether the document starts with `---`.
-        public var hasExplicitStart: Bool
+        public let start: SourceMark
+        public let end: SourceMark
+        /// The nodes that carry an anchor, in the order their anchors appear: an alias names
+        /// its target by an index into this list.
+        let anchoredNodes: [Node]
+        /// For each of `anchoredNodes`, whether some alias refers to it.
+        let isAliasTarget: [Bool]
     }
 
     /// The UTF-8 text, exactly as read.
     public let text: [UInt8]
     public let documents: [Document]
-    /// For each document, the anchor names its aliases use (the nodes edits must not change).
-    let aliasNames: [Set<String>]
 
     /// Parses `text` with libyaml. Throws ``YAMLPatchError`` (`.encoding` or `.syntax`) with the
     /// position of the first problem; texts of 4 GiB or more are refused (`.syntax`).
@@ -25,7 +26,6 @@ public struct DocumentTree: Sendable {
             throw YAMLPatchError(.syntax, "text is larger than 4 GiB", at: SourceMark(offset: 0, line: 1, column: 1))
         }
         let wideCharacters = try UTF8Check.validate(text)
-        self.text = text
         let reader = try RawEventReader(text)
         var marks = MarkConverter(text, wideCharacters: wideCharacters)
         var builder = TreeBuilder()
@@ -34,12 +34,37 @@ public struct DocumentTree: Sendable {
             if event.kind == .streamEnd { break }
             builder.consume(event, &marks)
         }
-        documents = builder.documents
-        aliasNames = builder.aliasNames
+        self.init(text: text, documents: builder.documents)
     }
 
     /// Parses a Swift string (its UTF-8 bytes).
     public init(parsing text: String) throws {
         try self.init(parsing: Array(text.utf8))
+    }
+
+    /// A tree built elsewhere (by the verifying re-parse of an edit).
+    init(text: [UInt8], documents: [Document]) {
+        self.text = text
+        self.documents = documents
+    }
+}
+
+extension DocumentTree.Document {
+    /// `node`, or for an alias the node it refers to: the most recent node anchored with its
+    /// name before it. An alias whose anchor does not precede it is returned as it is.
+    public func resolvingAlias(_ node: Node) -> Node {
+        target(of: node) ?? node
+    }
+
+    /// The node an alias refers to; nil for other nodes and for an alias of an unknown anchor.
+    func target(of node: Node) -> Node? {
+        guard case .alias(let alias) = node.content, alias.anchorIndex >= 0 else { return nil }
+        return anchoredNodes[Int(alias.anchorIndex)]
+    }
+
+    /// Whether `node` (of this document) is the target of some alias.
+    func isAliasTarget(_ node: Node) -> Bool {
+        guard let properties = node.properties, properties.anchor != nil else { return false }
+        return isAliasTarget[Int(properties.anchorIndex)]
     }
 }

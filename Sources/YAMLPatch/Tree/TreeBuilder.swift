@@ -1,56 +1,92 @@
 /// Assembles nodes from the event stream in one pass. The children of open collections wait
 /// on one shared stack and are moved (not copied) into an exactly sized array when their
 /// collection's end event arrives, so a node costs no retain, release or array growth.
+///
+/// Aliases are resolved here, once: each alias records the index of the most recent node
+/// anchored with its name before it (YAML's rule), and that node is marked as a target.
 struct TreeBuilder {
     private(set) var documents: [DocumentTree.Document] = []
-    private(set) var aliasNames: [Set<String>] = []
-    private var documentAliasNames: Set<String> = []
     /// Where the open collections' nodes wait on `children` (their children are pushed after
-    /// them), innermost last.
-    private var openCollections: [Int] = []
+    /// them) and their anchor index (-1: none), innermost last.
+    private var openCollections: [(position: Int, anchorIndex: Int32)] = []
     private let children = NodeStack()
-    private var documentStart: (mark: SourceMark, explicit: Bool)?
+    private var documentStart: SourceMark?
+    private var anchors = AnchorTable()
 
     mutating func consume(_ event: RawEvent, _ marks: inout MarkConverter) {
         switch event.kind {
         case .documentStart:
-            documentStart = (marks.mark(event.start), !event.isImplicit)
-            documentAliasNames = []
+            documentStart = marks.mark(event.start)
+            anchors = AnchorTable()
         case .documentEnd:
             let end = marks.mark(event.end)
             guard let documentStart, children.count > 0 else { return }
             let root = children.pop()
-            documents.append(.init(root: root, start: documentStart.mark, end: max(end, root.end),
-                                   hasExplicitStart: documentStart.explicit))
-            aliasNames.append(documentAliasNames)
+            documents.append(.init(root: root, start: documentStart, end: max(end, root.end),
+                                   anchoredNodes: anchors.nodes, isAliasTarget: anchors.isTarget))
         case .scalar:
-            children.push(Node(content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
-                               startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end),
-                               properties: Self.properties(event)))
+            let properties = properties(event)
+            let node = Node(content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
+                            startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end),
+                            properties: properties)
+            if let properties, properties.anchorIndex >= 0 { anchors.complete(properties.anchorIndex, node) }
+            children.push(node)
         case .alias:
             let name = String(decoding: event.value, as: UTF8.self)
-            documentAliasNames.insert(name)
-            children.push(Node(content: .alias(name), startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
+            children.push(Node(content: .alias(.init(name: name, anchorIndex: anchors.target(of: name))),
+                               startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
         case .sequenceStart, .mappingStart:
-            openCollections.append(children.count)
             let start = marks.compactMark(event.start)
             let style = event.collectionStyle
+            let properties = properties(event)
+            openCollections.append((children.count, properties?.anchorIndex ?? -1))
             children.push(Node(content: event.kind == .mappingStart ? .mapping([], style) : .sequence([], style),
-                               startMark: start, endMark: start, properties: Self.properties(event)))
+                               startMark: start, endMark: start, properties: properties))
         case .sequenceEnd, .mappingEnd:
-            children.close(openCollections.removeLast(), end: marks.compactMark(event.end))
+            let open = openCollections.removeLast()
+            children.close(open.position, end: marks.compactMark(event.end))
+            if open.anchorIndex >= 0 { anchors.complete(open.anchorIndex, children[open.position]) }
         case .streamEnd:
             break
         }
     }
 
-    private static func properties(_ event: RawEvent) -> Properties? {
+    /// Anchor and tag; an anchor takes the next index of the document's anchor table.
+    private mutating func properties(_ event: RawEvent) -> Properties? {
         guard event.hasProperties else { return nil }
-        return Properties(anchor: string(event.anchor), tag: string(event.tag))
+        let anchor = event.anchor.map { String(decoding: $0, as: UTF8.self) }
+        let tag = event.tag.map { String(decoding: $0, as: UTF8.self) }
+        return Properties(anchor: anchor, tag: tag, anchorIndex: anchor.map { anchors.open($0) } ?? -1)
+    }
+}
+
+/// The anchored nodes of the document being built. An anchor is entered when its node
+/// starts, so an alias inside the anchored collection itself finds it; the node is filled in
+/// once it is complete.
+private struct AnchorTable {
+    private(set) var nodes: [Node] = []
+    private(set) var isTarget: [Bool] = []
+    /// The most recent index of each name.
+    private var latest: [String: Int32] = [:]
+
+    /// A new entry for a node anchored as `name`; its index.
+    mutating func open(_ name: String) -> Int32 {
+        let index = Int32(truncatingIfNeeded: nodes.count)
+        nodes.append(Node(content: .alias(.placeholder), startMark: .zero, endMark: .zero))
+        isTarget.append(false)
+        latest[name] = index
+        return index
     }
 
-    private static func string(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
-        bytes.map { String(decoding: $0, as: UTF8.self) }
+    mutating func complete(_ index: Int32, _ node: Node) {
+        nodes[Int(index)] = node
+    }
+
+    /// The index an alias of `name` refers to, now marked as a target; -1 when none.
+    mutating func target(of name: String) -> Int32 {
+        guard let index = latest[name] else { return -1 }
+        isTarget[Int(index)] = true
+        return index
     }
 }
 
@@ -86,6 +122,9 @@ private final class NodeStack {
         count -= 1
         return (base + count).move()
     }
+
+    /// The node at `index` (a copy: its arrays are shared, not duplicated).
+    subscript(index: Int) -> Node { base[index] }
 
     /// Moves the nodes above the collection node at `index` into it as its children. A block
     /// collection ends where its last child does (libyaml's end mark is at the next token); a

@@ -35,8 +35,10 @@ private struct TreeComparer {
                 throw mismatch(event, "the scalar \(Self.quoted(value))")
             }
             try checkProperties(node, event)
-        case .alias(let name):
-            guard event.kind == .alias, Self.equal(name, event.value) else { throw mismatch(event, "the alias *\(name)") }
+        case .alias(let alias):
+            guard event.kind == .alias, Self.equal(alias.name, event.value) else {
+                throw mismatch(event, "the alias *\(alias.name)")
+            }
             try checkProperties(node, event)
         case .sequence(let items, let style):
             guard event.kind == .sequenceStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) sequence") }
