@@ -24,7 +24,7 @@ struct ResourceEdit {
     }
 
     private func edited(_ tree: DocumentTree) throws -> EditResult {
-        let selector = try YAMLPath(path.selector)
+        let selector = path.selector
         let existing = try count(of: selector, in: tree)
         switch request.action {
         case .apply:
@@ -49,7 +49,7 @@ struct ResourceEdit {
             entries += specEntries.filter { $0.key != "name" }
         }
         let item = YAMLValue.mapping(entries)
-        let list = try YAMLPath(path.kind.rawValue)
+        let list = YAMLPath(steps: [.key(path.kind.rawValue)])
         let hasList = tree.documents.first.flatMap { $0.root.child(forKey: path.kind.rawValue) }.map {
             if case .sequence = $0.content { return true } else { return false }
         } ?? false

@@ -1,5 +1,9 @@
 /// A path into a YAML document: `a.b.c` keys, `a[0]` / `a[-1]` indexes, `a[name=api]`
 /// selectors, `a["key.with.dots"]` quoted keys, `.` alone for the document root.
+///
+/// A path is its steps: build one from steps (``init(steps:)``) or parse an expression
+/// (``init(_:)``). ``description`` writes the steps back as an expression that parses to the
+/// same steps, quoting what must be quoted.
 public struct YAMLPath: Sendable, Equatable, CustomStringConvertible {
     /// One step of a path.
     public enum Step: Sendable, Equatable {
@@ -13,99 +17,65 @@ public struct YAMLPath: Sendable, Equatable, CustomStringConvertible {
 
     /// The steps from the document root; empty for `.`.
     public let steps: [Step]
-    /// The expression as written.
-    public let description: String
 
-    /// Parses `expression`. Throws ``YAMLPatchError`` `.path` with the (1-based) column of the problem.
+    /// The path made of `steps` (none: the document root).
+    public init(steps: [Step]) {
+        self.steps = steps
+    }
+
+    /// Parses `expression`. Throws ``YAMLPatchError`` `.path` whose mark's column is the
+    /// (1-based) character of the expression where the problem is.
     public init(_ expression: String) throws {
-        description = expression
         var parser = PathParser(expression)
         steps = try parser.parse()
     }
-}
 
-/// A recursive-descent reader of the path language.
-private struct PathParser {
-    private let characters: [Character]
-    private var position = 0
-
-    init(_ expression: String) { characters = Array(expression) }
-
-    mutating func parse() throws -> [YAMLPath.Step] {
-        if characters == ["."] { return [] }
-        guard !characters.isEmpty else { throw problem("empty path (use . for the document root)") }
-        if characters.first == "." { position = 1 }
-        var steps: [YAMLPath.Step] = []
-        if peek != "[" { steps.append(.key(try bareKey())) }
-        while let character = peek {
-            switch character {
-            case ".":
-                position += 1
-                steps.append(.key(try bareKey()))
-            case "[":
-                steps.append(try bracket())
-            default:
-                throw problem("expected '.' or '[' before '\(character)'")
+    /// The path as an expression: `.` for the root, bare keys joined by `.`, other steps in
+    /// brackets; keys and values the grammar would misread are double-quoted with `\` escapes.
+    public var description: String {
+        if steps.isEmpty { return "." }
+        var text = ""
+        for step in steps {
+            switch step {
+            case .key(let key) where Self.isBareKey(key):
+                text += text.isEmpty ? key : "." + key
+            case .key(let key):
+                text += "[" + Self.quoted(key) + "]"
+            case .index(let index):
+                text += "[\(index)]"
+            case .select(let key, let value):
+                let keyText = Self.isBareSelectorKey(key) ? key : Self.quoted(key)
+                let valueText = Self.isBareSelectorValue(value) ? value : Self.quoted(value)
+                text += "[" + keyText + "=" + valueText + "]"
             }
         }
-        return steps
+        return text
     }
 
-    private var peek: Character? { position < characters.count ? characters[position] : nil }
-
-    private func problem(_ message: String) -> YAMLPatchError {
-        YAMLPatchError(.path, "bad path: \(message) at column \(position + 1)",
-                       at: SourceMark(offset: position, line: 1, column: position + 1))
+    /// A key that reads back as itself after `.` or at the start.
+    private static func isBareKey(_ key: String) -> Bool {
+        !key.isEmpty && !key.contains { $0 == "." || $0 == "[" || $0 == "]" }
     }
 
-    /// A key up to the next `.` or `[`.
-    private mutating func bareKey() throws -> String {
-        let start = position
-        while let character = peek, character != ".", character != "[", character != "]" { position += 1 }
-        guard position > start else { throw problem("expected a key") }
-        return String(characters[start..<position])
+    /// A selector key that reads back as itself before `=` inside `[ ]`.
+    private static func isBareSelectorKey(_ key: String) -> Bool {
+        guard let first = key.first, first != "\"", first != "'" else { return false }
+        return !key.contains { $0 == "=" || $0 == "]" }
     }
 
-    /// `[N]`, `[key=value]` or `["quoted key"]`.
-    private mutating func bracket() throws -> YAMLPath.Step {
-        position += 1
-        let step: YAMLPath.Step
-        if peek == "\"" || peek == "'" {
-            step = .key(try quoted())
-        } else {
-            let start = position
-            while let character = peek, character != "]" { position += 1 }
-            let inside = String(characters[start..<position])
-            if let index = Int(inside) {
-                step = .index(index)
-            } else if let equals = inside.firstIndex(of: "="), equals != inside.startIndex {
-                var value = String(inside[inside.index(after: equals)...])
-                if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                    value = String(value.dropFirst().dropLast())
-                }
-                step = .select(key: String(inside[..<equals]), value: value)
-            } else {
-                position = start
-                throw problem("expected an index, key=value or a quoted key inside [ ]")
-            }
+    /// A selector value that reads back as itself after `=` up to `]`.
+    private static func isBareSelectorValue(_ value: String) -> Bool {
+        if let first = value.first, first == "\"" || first == "'" { return false }
+        return !value.contains("]")
+    }
+
+    /// `"text"`, with `"` and `\` escaped by `\`.
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for character in text {
+            if character == "\"" || character == "\\" { out.append("\\") }
+            out.append(character)
         }
-        guard peek == "]" else { throw problem("expected ']'") }
-        position += 1
-        return step
-    }
-
-    /// A quoted key; a backslash escapes the next character.
-    private mutating func quoted() throws -> String {
-        let quote = characters[position]
-        position += 1
-        var key = ""
-        while let character = peek, character != quote {
-            if character == "\\", position + 1 < characters.count { position += 1 }
-            key.append(characters[position])
-            position += 1
-        }
-        guard peek == quote else { throw problem("unterminated quoted key") }
-        position += 1
-        return key
+        return out + "\""
     }
 }
