@@ -39,4 +39,21 @@ import YAMLPatch
         #expect(try YAMLPath("a[name='api']").steps == [.key("a"), .select(key: "name", value: "api")])
         #expect(try YAMLPath("a[name=a=b]").steps == [.key("a"), .select(key: "name", value: "a=b")])
     }
+
+    @Test func readingAndEveryEditResolveAPathTheSameWayAndCountTheMatches() throws {
+        let text = "apps:\n  - name: api\n    port: 80\n  - name: web\n  - name: api\n    port: 82\n"
+        let tree = try DocumentTree(parsing: text)
+        let items = try YAMLPath("apps[name=api]")
+        #expect(try tree.matches(of: items).map(\.node.start.line) == [2, 5])
+        let merge = EditOperation.merge(.mapping([.init(key: "port", value: .int(1))]), appendLists: false)
+        #expect(try tree.applying(merge, at: items).matchCount == 2)
+        let deleted = try tree.applying(.delete, at: items)
+        #expect(deleted.matchCount == 2 && String(decoding: deleted.text, as: UTF8.self) == "apps:\n  - name: web\n")
+        let unchanged = try tree.applying(.set(.int(80)), at: YAMLPath("apps[0].port"))
+        #expect(unchanged.matchCount == 1 && !unchanged.changed)
+        let created = try tree.applying(.set(.int(9)), at: YAMLPath("apps[name=web].port"))
+        #expect(created.matchCount == 1 && String(decoding: created.text, as: UTF8.self).contains("web\n    port: 9\n"))
+        let error = try #require(throws: YAMLPatchError.self) { try tree.applying(.delete, at: YAMLPath("apps[name=db]")) }
+        #expect(error.kind == .noMatch && error.mark?.line == 2)
+    }
 }

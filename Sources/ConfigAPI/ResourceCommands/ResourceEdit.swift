@@ -24,17 +24,13 @@ struct ResourceEdit {
     }
 
     private func edited(_ tree: DocumentTree) throws -> EditResult {
-        let selector = path.selector
-        let existing = try count(of: selector, in: tree)
         switch request.action {
         case .apply:
-            try requireExactlyOne(existing)
-            return try tree.applying(.merge(request.spec, appendLists: false), at: selector)
+            return try editingTheOneItem(.merge(request.spec, appendLists: false), in: tree)
         case .delete:
-            try requireExactlyOne(existing)
-            return try tree.applying(.delete, at: selector)
+            return try editingTheOneItem(.delete, in: tree)
         case .create:
-            guard existing == 0 else {
+            guard try count(of: path.selector, in: tree) == 0 else {
                 throw CommandFailure(.dataError, "\(path.kind.singular) '\(path.name)' already exists in \(path.file); "
                     + "use action apply to change it", file: path.file)
             }
@@ -66,11 +62,25 @@ struct ResourceEdit {
         }
     }
 
-    private func requireExactlyOne(_ count: Int) throws {
-        if count == 0 {
-            throw CommandFailure(.dataError, "no \(path.kind.singular) named '\(path.name)' in \(path.file); "
-                + "use action create to add it", file: path.file)
+    /// The edit of the item the path names, refused unless exactly one item has that name.
+    private func editingTheOneItem(_ operation: EditOperation, in tree: DocumentTree) throws -> EditResult {
+        let result: EditResult
+        do {
+            result = try tree.applying(operation, at: path.selector)
+        } catch let error as YAMLPatchError where error.kind == .noMatch {
+            throw noSuchItem
         }
+        try requireExactlyOne(result.matchCount)
+        return result
+    }
+
+    private var noSuchItem: CommandFailure {
+        CommandFailure(.dataError, "no \(path.kind.singular) named '\(path.name)' in \(path.file); "
+            + "use action create to add it", file: path.file)
+    }
+
+    private func requireExactlyOne(_ count: Int) throws {
+        if count == 0 { throw noSuchItem }
         if count > 1 {
             throw CommandFailure(.dataError, "\(count) \(path.kind.rawValue) are named '\(path.name)' in \(path.file); "
                 + "names must be unique", file: path.file)

@@ -25,12 +25,25 @@ public struct Splice: Sendable, Equatable {
     public let replacement: [UInt8]
 }
 
-/// The outcome of an edit: the new text, the splices that made it from the old one, and
-/// whether anything changed (setting a value to what it already is changes nothing).
+/// The outcome of an edit: the new text, the splices that made it from the old one, whether
+/// anything changed (setting a value to what it already is changes nothing), and how many
+/// places the path led to.
 public struct EditResult: Sendable {
     public let text: [UInt8]
     public let splices: [Splice]
-    public var changed: Bool
+    public let changed: Bool
+    /// The nodes the path resolved to (for a delete: the entries removed), plus the places
+    /// where a set or merge created the missing keys at the end of the path.
+    public let matchCount: Int
+}
+
+/// An edit planned but not yet verified: the splices, and the tree the new text must parse to.
+struct EditPlan {
+    /// In position order, none overlapping.
+    var splices: [Splice]
+    /// The old documents' roots with the operation applied in memory.
+    var expectedRoots: [Node]
+    var matchCount: Int
 }
 
 extension DocumentTree {
@@ -41,33 +54,36 @@ extension DocumentTree {
     /// through or change an alias's meaning, `.value` when the value cannot go there,
     /// `.verification` when the re-parsed text is not what was expected.
     public func applying(_ edit: EditOperation, at path: YAMLPath) throws -> EditResult {
-        var readFailure: YAMLPatchError?
-        var existing: Set<Int> = []
-        do {
-            existing = Set(try matches(of: path).map(\.documentIndex))
-        } catch let error as YAMLPatchError {
-            readFailure = error
-        }
-        let candidates = existing.isEmpty && edit.createsKeys ? Set(documents.indices) : existing
+        try verified(try plan(edit, at: path))
+    }
+
+    /// The splices and expected tree of `edit` at `path`, resolved by the one path walker.
+    func plan(_ edit: EditOperation, at path: YAMLPath) throws -> EditPlan {
+        let targets = try PathWalker(path, in: self).editTargets(creatingKeys: edit.createsKeys)
         let layout = TextLayout(text)
         let writer = ValueWriter(style: IndentationStyle.detect(in: documents), lineEnding: layout.lineEnding)
         var expectedRoots = documents.map(\.root)
         var splices: [Splice] = []
-        var targets = 0
-        for index in documents.indices where candidates.contains(index) {
-            var editor = DocumentEditor(layout: layout, writer: writer, document: documents[index], operation: edit)
-            try editor.walk(documents[index].root, &expectedRoots[index], path.steps[...], Place(slot: .root, isUnderAliasedAnchor: false))
+        var rest = targets[...]
+        while let documentIndex = rest.first?.documentIndex {
+            let inDocument = rest.prefix { $0.documentIndex == documentIndex }
+            rest = rest.dropFirst(inDocument.count)
+            var editor = DocumentEditor(layout: layout, writer: writer, document: documents[documentIndex], operation: edit)
+            try editor.edit(inDocument, &expectedRoots[documentIndex])
             splices += editor.splices
-            targets += editor.targets
         }
-        guard targets > 0 else { throw readFailure ?? YAMLPatchError(.noMatch, "path '\(path)' matches nothing") }
-        let ordered = try Self.ordered(splices)
-        guard !ordered.isEmpty else { return EditResult(text: text, splices: [], changed: false) }
-        let newText = Self.splicing(text, ordered)
-        try EditVerification.verify(newText, expectedRoots: expectedRoots)
-        return EditResult(text: newText, splices: ordered, changed: newText != text)
+        return EditPlan(splices: try Self.ordered(splices), expectedRoots: expectedRoots, matchCount: targets.count)
     }
 
+    /// The new text of `plan`, proved by a re-parse compared with the expected tree.
+    func verified(_ plan: EditPlan) throws -> EditResult {
+        guard !plan.splices.isEmpty else {
+            return EditResult(text: text, splices: [], changed: false, matchCount: plan.matchCount)
+        }
+        let newText = Self.splicing(text, plan.splices)
+        try EditVerification.verify(newText, expectedRoots: plan.expectedRoots)
+        return EditResult(text: newText, splices: plan.splices, changed: newText != text, matchCount: plan.matchCount)
+    }
     /// Splices sorted by position; overlapping ones are refused.
     private static func ordered(_ splices: [Splice]) throws -> [Splice] {
         let sorted = splices.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
