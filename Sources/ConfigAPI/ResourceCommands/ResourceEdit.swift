@@ -14,16 +14,16 @@ struct ResourceEdit {
         }
         do {
             let tree = try DocumentTree(parsing: current)
-            let result = try edited(tree)
-            guard result.changed else { return current }
-            try ProjectValidation.requireValid(result.text, file: path.file)
-            return result.text
+            let edit = try edited(tree)
+            guard edit.result.changed else { return current }
+            try ProjectValidation.requireValid(edit.tree, file: path.file)
+            return edit.result.text
         } catch let error as YAMLPatchError {
             throw CommandFailure(error, file: path.file)
         }
     }
 
-    private func edited(_ tree: DocumentTree) throws -> EditResult {
+    private func edited(_ tree: DocumentTree) throws -> VerifiedEdit {
         switch request.action {
         case .apply:
             return try editingTheOneItem(.merge(request.spec, appendLists: false), in: tree)
@@ -39,7 +39,7 @@ struct ResourceEdit {
     }
 
     /// Appends `{name: <name>, ...spec}` to the list, or starts the list when it is absent or null.
-    private func appendingNewItem(to tree: DocumentTree) throws -> EditResult {
+    private func appendingNewItem(to tree: DocumentTree) throws -> VerifiedEdit {
         var entries = [YAMLValue.Entry(key: "name", value: .string(path.name))]
         if case .mapping(let specEntries) = request.spec {
             entries += specEntries.filter { $0.key != "name" }
@@ -50,8 +50,8 @@ struct ResourceEdit {
             if case .sequence = $0.content { return true } else { return false }
         } ?? false
         return hasList
-            ? try tree.applying(.append(item), at: list)
-            : try tree.applying(.set(.sequence([item])), at: list)
+            ? try tree.applyingWithTree(.append(item), at: list)
+            : try tree.applyingWithTree(.set(.sequence([item])), at: list)
     }
 
     private func count(of selector: YAMLPath, in tree: DocumentTree) throws -> Int {
@@ -63,15 +63,15 @@ struct ResourceEdit {
     }
 
     /// The edit of the item the path names, refused unless exactly one item has that name.
-    private func editingTheOneItem(_ operation: EditOperation, in tree: DocumentTree) throws -> EditResult {
-        let result: EditResult
+    private func editingTheOneItem(_ operation: EditOperation, in tree: DocumentTree) throws -> VerifiedEdit {
+        let edit: VerifiedEdit
         do {
-            result = try tree.applying(operation, at: path.selector)
+            edit = try tree.applyingWithTree(operation, at: path.selector)
         } catch let error as YAMLPatchError where error.kind == .noMatch {
             throw noSuchItem
         }
-        try requireExactlyOne(result.matchCount)
-        return result
+        try requireExactlyOne(edit.result.matchCount)
+        return edit
     }
 
     private var noSuchItem: CommandFailure {

@@ -37,6 +37,13 @@ public struct EditResult: Sendable {
     public let matchCount: Int
 }
 
+/// An edit together with the tree of its new text, which the verifying re-parse built.
+public struct VerifiedEdit: Sendable {
+    public let result: EditResult
+    /// The new text parsed, with its positions (the old tree when nothing changed).
+    public let tree: DocumentTree
+}
+
 /// An edit planned but not yet verified: the splices, and the tree the new text must parse to.
 struct EditPlan {
     /// In position order, none overlapping.
@@ -55,6 +62,12 @@ extension DocumentTree {
     /// `.verification` when the re-parsed text is not what was expected.
     public func applying(_ edit: EditOperation, at path: YAMLPath) throws -> EditResult {
         try verified(try plan(edit, at: path))
+    }
+
+    /// ``applying(_:at:)``, whose verifying re-parse also builds the new text's tree, so a
+    /// caller that reads the result (to validate it) does not parse it a third time.
+    public func applyingWithTree(_ edit: EditOperation, at path: YAMLPath) throws -> VerifiedEdit {
+        try verifiedWithTree(try plan(edit, at: path))
     }
 
     /// The splices and expected tree of `edit` at `path`, resolved by the one path walker.
@@ -77,12 +90,23 @@ extension DocumentTree {
 
     /// The new text of `plan`, proved by a re-parse compared with the expected tree.
     func verified(_ plan: EditPlan) throws -> EditResult {
-        guard !plan.splices.isEmpty else {
-            return EditResult(text: text, splices: [], changed: false, matchCount: plan.matchCount)
-        }
+        guard !plan.splices.isEmpty else { return unchanged(plan) }
         let newText = Self.splicing(text, plan.splices)
         try EditVerification.verify(newText, expectedRoots: plan.expectedRoots)
         return EditResult(text: newText, splices: plan.splices, changed: newText != text, matchCount: plan.matchCount)
+    }
+
+    /// ``verified(_:)``, keeping the tree the re-parse builds.
+    func verifiedWithTree(_ plan: EditPlan) throws -> VerifiedEdit {
+        guard !plan.splices.isEmpty else { return VerifiedEdit(result: unchanged(plan), tree: self) }
+        let newText = Self.splicing(text, plan.splices)
+        let tree = try EditVerification.verifiedTree(newText, expectedRoots: plan.expectedRoots)
+        let result = EditResult(text: newText, splices: plan.splices, changed: newText != text, matchCount: plan.matchCount)
+        return VerifiedEdit(result: result, tree: tree)
+    }
+
+    private func unchanged(_ plan: EditPlan) -> EditResult {
+        EditResult(text: text, splices: [], changed: false, matchCount: plan.matchCount)
     }
     /// Splices sorted by position; overlapping ones are refused.
     private static func ordered(_ splices: [Splice]) throws -> [Splice] {

@@ -1,118 +1,53 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
 /// Proves an edit: re-parses the new text and checks, event by event, that it is the expected
 /// tree (the old tree with the operation applied in memory): same kinds, scalar values and
-/// styles, collection styles, anchors, tags and key order. Nothing is built for the new text:
-/// values are compared as bytes.
+/// styles, collection styles, anchors, aliases, tags and key order.
+///
+/// Two modes read the same events: ``verify(_:expectedRoots:)`` builds nothing (values are
+/// compared as bytes), for callers that only need the text; ``verifiedTree(_:expectedRoots:)``
+/// also builds the new text's tree from those events, with its positions, for callers that
+/// go on to read the result (a validation), so they need not parse it again.
 enum EditVerification {
     static func verify(_ text: [UInt8], expectedRoots: [Node]) throws {
-        let comparer = TreeComparer(reader: try RawEventReader(text), text: text)
-        for root in expectedRoots {
-            try comparer.expect(.documentStart, "a document")
-            try withUnsafePointer(to: root) { try comparer.compare($0) }
-            try comparer.expect(.documentEnd, "the end of the document")
+        var comparer = TreeComparer(reader: try RawEventReader(text), text: text, sink: DiscardingSink())
+        try comparer.compare(expectedRoots)
+    }
+
+    static func verifiedTree(_ text: [UInt8], expectedRoots: [Node]) throws -> DocumentTree {
+        let wideCharacters: [MarkConverter.WideCharacter]
+        do {
+            wideCharacters = try UTF8Check.validate(text)
+        } catch let error as YAMLPatchError {
+            throw YAMLPatchError(.verification, "edit verification failed: the edited text is not UTF-8 here "
+                                 + "(\(error.message)); nothing was written", at: error.mark)
         }
-        try comparer.expect(.streamEnd, "the end of the text")
+        let sink = TreeBuildingSink(marks: MarkConverter(text, wideCharacters: wideCharacters))
+        var comparer = TreeComparer(reader: try RawEventReader(text), text: text, sink: sink)
+        try comparer.compare(expectedRoots)
+        return DocumentTree(text: text, documents: comparer.sink.builder.documents)
     }
 }
 
-/// Walks an expected tree in document order while pulling the new text's events.
-private struct TreeComparer {
-    let reader: RawEventReader
-    let text: [UInt8]
+/// Where the comparer hands each event after reading it.
+protocol EventSink {
+    mutating func consume(_ event: RawEvent)
+}
 
-    /// Compares the events of one node. The node comes by pointer so that walking the tree
-    /// copies (retains and releases) nothing.
-    func compare(_ node: UnsafePointer<Node>) throws {
-        let event = try next()
-        switch node.pointee.content {
-        case .scalar(let value, let style):
-            guard event.kind == .scalar, event.scalarStyle == style, Self.equal(value, event.value) else {
-                throw mismatch(event, "the scalar \(Self.quoted(value))")
-            }
-            try checkProperties(node, event)
-        case .alias(let alias):
-            guard event.kind == .alias, Self.equal(alias.name, event.value) else {
-                throw mismatch(event, "the alias *\(alias.name)")
-            }
-            try checkProperties(node, event)
-        case .sequence(let items, let style):
-            guard event.kind == .sequenceStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) sequence") }
-            try checkProperties(node, event)
-            try items.withUnsafeBufferPointer { items in
-                for index in items.indices { try compare(items.baseAddress! + index) }
-            }
-            try expect(.sequenceEnd, "the end of a sequence of \(items.count) items")
-        case .mapping(let pairs, let style):
-            guard event.kind == .mappingStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) mapping") }
-            try checkProperties(node, event)
-            try pairs.withUnsafeBufferPointer { pairs in
-                for index in pairs.indices {
-                    let pair = pairs.baseAddress! + index
-                    try compare(pair.pointer(to: \.key)!)
-                    try compare(pair.pointer(to: \.value)!)
-                }
-            }
-            try expect(.mappingEnd, "the end of a mapping of \(pairs.count) keys")
-        }
+/// Compare only: the events go nowhere.
+struct DiscardingSink: EventSink {
+    @inline(__always)
+    mutating func consume(_ event: RawEvent) {}
+}
+
+/// Compare and build: the events also become the new text's tree.
+struct TreeBuildingSink: EventSink {
+    var builder = TreeBuilder()
+    var marks: MarkConverter
+
+    init(marks: MarkConverter) {
+        self.marks = marks
     }
 
-    /// Pulls one event of `kind`; `description` is only built when the event is another.
-    func expect(_ kind: RawEvent.Kind, _ description: @autoclosure () -> String) throws {
-        let event = try next()
-        guard event.kind == kind else { throw mismatch(event, description()) }
-    }
-
-    /// The next event; where libyaml stops, a verification error saying where and why.
-    private func next() throws -> RawEvent {
-        if let event = reader.next() { return event }
-        throw failure()
-    }
-
-    /// Why libyaml stopped, as a verification error (kept out of ``next()``, which is inlined).
-    @inline(never)
-    private func failure() -> YAMLPatchError {
-        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
-        let error = reader.failure(&marks)
-        return YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML (\(error.message) at its \(error.mark.map { "\($0.line):\($0.column)" } ?? "end")); nothing was written", at: error.mark)
-    }
-
-    /// Anchor and tag, read before the next event invalidates the event's buffers.
-    private func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
-        if node.pointee.properties == nil, !event.hasProperties { return }
-        guard Self.equal(node.pointee.anchor, event.anchor), Self.equal(node.pointee.tag, event.tag) else {
-            throw mismatch(event, "anchor \(node.pointee.anchor ?? "none") and tag \(node.pointee.tag ?? "none")")
-        }
-    }
-
-    private func mismatch(_ event: RawEvent, _ expected: String) -> YAMLPatchError {
-        var found = "\(event.kind)"
-        if event.kind == .scalar { found = "the scalar \(Self.quoted(String(decoding: event.value, as: UTF8.self)))" }
-        return YAMLPatchError(.verification, "edit verification failed: at \(event.start.line + 1):\(event.start.column + 1) of the edited text, expected \(expected) but found \(found); nothing was written",
-                              at: SourceMark(offset: 0, line: event.start.line + 1, column: event.start.column + 1))
-    }
-
-    private static func equal(_ string: String?, _ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
-        switch (string, bytes) {
-        case (nil, nil): return true
-        case (let string?, let bytes?): return equal(string, bytes)
-        default: return false
-        }
-    }
-
-    private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard string.utf8.count == bytes.count else { return false }
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        // Native and small strings lend their bytes without a copy of the string.
-        return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
-            ?? string.utf8.elementsEqual(bytes)
-    }
-
-    private static func quoted(_ text: String) -> String {
-        ScalarWriter.doubleQuoted(text.count > 60 ? String(text.prefix(60)) + "…" : text)
+    mutating func consume(_ event: RawEvent) {
+        builder.consume(event, &marks)
     }
 }

@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Walks an expected tree in document order while pulling the new text's events, each of
+/// which it also hands to `sink` (specialised away when the sink discards them).
+struct TreeComparer<Sink: EventSink> {
+    let reader: RawEventReader
+    let text: [UInt8]
+    var sink: Sink
+
+    /// Compares the whole text with the expected documents.
+    mutating func compare(_ expectedRoots: [Node]) throws {
+        for root in expectedRoots {
+            try expect(.documentStart, "a document")
+            try withUnsafePointer(to: root) { try compare($0) }
+            try expect(.documentEnd, "the end of the document")
+        }
+        try expect(.streamEnd, "the end of the text")
+    }
+
+    /// Compares the events of one node. The node comes by pointer so that walking the tree
+    /// copies (retains and releases) nothing.
+    mutating func compare(_ node: UnsafePointer<Node>) throws {
+        let event = try next()
+        switch node.pointee.content {
+        case .scalar(let value, let style):
+            guard event.kind == .scalar, event.scalarStyle == style, Self.equal(value, event.value) else {
+                throw mismatch(event, "the scalar \(Self.quoted(value))")
+            }
+            try checkProperties(node, event)
+        case .alias(let alias):
+            guard event.kind == .alias, Self.equal(alias.name, event.value) else {
+                throw mismatch(event, "the alias *\(alias.name)")
+            }
+            try checkProperties(node, event)
+        case .sequence(let items, let style):
+            guard event.kind == .sequenceStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) sequence") }
+            try checkProperties(node, event)
+            try items.withUnsafeBufferPointer { items in
+                for index in items.indices { try compare(items.baseAddress! + index) }
+            }
+            try expect(.sequenceEnd, "the end of a sequence of \(items.count) items")
+        case .mapping(let pairs, let style):
+            guard event.kind == .mappingStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) mapping") }
+            try checkProperties(node, event)
+            try pairs.withUnsafeBufferPointer { pairs in
+                for index in pairs.indices {
+                    let pair = pairs.baseAddress! + index
+                    try compare(pair.pointer(to: \.key)!)
+                    try compare(pair.pointer(to: \.value)!)
+                }
+            }
+            try expect(.mappingEnd, "the end of a mapping of \(pairs.count) keys")
+        }
+    }
+
+    /// Pulls one event of `kind`; `description` is only built when the event is another.
+    mutating func expect(_ kind: RawEvent.Kind, _ description: @autoclosure () -> String) throws {
+        let event = try next()
+        guard event.kind == kind else { throw mismatch(event, description()) }
+    }
+
+    /// The next event; where libyaml stops, a verification error saying where and why.
+    private mutating func next() throws -> RawEvent {
+        guard let event = reader.next() else { throw failure() }
+        sink.consume(event)
+        return event
+    }
+
+    /// Why libyaml stopped, as a verification error (kept out of ``next()``, which is inlined).
+    @inline(never)
+    private func failure() -> YAMLPatchError {
+        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+        let error = reader.failure(&marks)
+        return YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML here "
+                              + "(\(error.message)); nothing was written", at: error.mark)
+    }
+
+    /// Anchor and tag, read before the next event invalidates the event's buffers.
+    private func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
+        if node.pointee.properties == nil, !event.hasProperties { return }
+        guard Self.equal(node.pointee.anchor, event.anchor), Self.equal(node.pointee.tag, event.tag) else {
+            throw mismatch(event, "anchor \(node.pointee.anchor ?? "none") and tag \(node.pointee.tag ?? "none")")
+        }
+    }
+
+    /// The event differs from the expected tree: an error marked where the event is in the
+    /// edited text (the text that was not written).
+    @inline(never)
+    private func mismatch(_ event: RawEvent, _ expected: String) -> YAMLPatchError {
+        var found = "\(event.kind)"
+        if event.kind == .scalar { found = "the scalar \(Self.quoted(String(decoding: event.value, as: UTF8.self)))" }
+        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+        return YAMLPatchError(.verification, "edit verification failed: expected \(expected), but the edited text has "
+                              + "\(found) here; nothing was written", at: marks.mark(event.start))
+    }
+
+    private static func equal(_ string: String?, _ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
+        switch (string, bytes) {
+        case (nil, nil): return true
+        case (let string?, let bytes?): return equal(string, bytes)
+        default: return false
+        }
+    }
+
+    private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard string.utf8.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        // Native and small strings lend their bytes without a copy of the string.
+        return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+            ?? string.utf8.elementsEqual(bytes)
+    }
+
+    private static func quoted(_ text: String) -> String {
+        ScalarWriter.doubleQuoted(text.count > 60 ? String(text.prefix(60)) + "…" : text)
+    }
+}
