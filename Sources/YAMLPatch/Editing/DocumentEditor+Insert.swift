@@ -44,7 +44,7 @@ extension DocumentEditor {
             expected.appendChildren(pairs: written.map { Node.Pair(key: $0.key.node, value: $0.value.node) })
             return
         }
-        let indentation = layout.column(of: pairs[0].key.start.offset)
+        let indentation = layout.explicitKeyColumn(before: pairs[0].key.start.offset)
         let written = entries.map { writer.entry($0, indentation: indentation) }
         var lines = written.map { writer.spaces(indentation) + $0.text }
         if pairs.count >= 2,

@@ -8,15 +8,15 @@ extension DocumentEditor {
         let written: WrittenValue
         let range: Range<Int>
         var prefix = ""
+        var suffix = ""
         if place.inFlow || !value.isNonEmptyCollection {
             written = inlineValue(value, replacing: node, place)
             if node.collectionStyle == .block {
                 range = try blockValueStart(of: node, place)..<end
                 if case .root = place.slot {} else { prefix = " " }
             } else if node.start.offset == node.end.offset {
-                let insertion = emptyValueInsertion(node, place)
-                range = insertion.offset..<insertion.offset
-                prefix = insertion.prefix
+                let insertion = try emptyValueInsertion(node, place)
+                (range, prefix, suffix) = (insertion.range, insertion.prefix, insertion.suffix)
             } else {
                 range = node.start.offset..<end
             }
@@ -38,7 +38,7 @@ extension DocumentEditor {
             }
             written = writer.block(value, indentation: indentation)
         }
-        splices.append(Splice(range: range, replacement: Array((prefix + written.text).utf8)))
+        splices.append(Splice(range: range, replacement: Array((prefix + written.text + suffix).utf8)))
         expected = written.node
     }
 
@@ -73,20 +73,43 @@ extension DocumentEditor {
         }
     }
 
-    /// Where a value goes where there was none, and what precedes it: after `key:` or `-`;
-    /// `: ` after a flow key without a colon; a `: ` line under an explicit `? key`.
-    private func emptyValueInsertion(_ node: Node, _ place: Place) -> (offset: Int, prefix: String) {
+    /// Where a value goes where there was none, and what goes around it: after `key:` or `-`;
+    /// `: ` after a flow key without a colon (a key spanning lines is written again on one
+    /// line first, as YAML requires of a key followed by `:`); a `: ` line under an explicit
+    /// `? key`; for an empty document, on the line where libyaml placed it, or after `---`.
+    private func emptyValueInsertion(_ node: Node, _ place: Place) throws
+        -> (range: Range<Int>, prefix: String, suffix: String) {
+        let offset = node.start.offset
         switch place.slot {
         case .root:
-            return (node.start.offset, "")
+            let atLineStart = offset == layout.lineStart(of: offset)
+            return (offset..<offset, atLineStart ? "" : " ", atLineStart ? layout.lineEnding : "")
         case .sequenceItem(let dashEnd, _):
-            return (dashEnd ?? node.start.offset, " ")
+            let start = dashEnd ?? offset
+            return (start..<start, " ", "")
         case .mappingValue(let key, let style):
-            if let colonEnd = layout.emptyValueOffset(afterKey: key) { return (colonEnd, " ") }
+            if let colonEnd = layout.emptyValueOffset(afterKey: key) { return (colonEnd..<colonEnd, " ", "") }
             let keyEnd = layout.contentEnd(of: key)
-            if style == .flow { return (keyEnd, ": ") }
-            return (keyEnd, layout.lineEnding + writer.spaces(layout.explicitKeyColumn(before: key.start.offset)) + ": ")
+            if style == .flow, key.start.line == key.end.line { return (keyEnd..<keyEnd, ": ", "") }
+            if style == .flow { return (key.start.offset..<keyEnd, try oneLineKey(key) + ": ", "") }
+            let column = layout.explicitKeyColumn(before: key.start.offset)
+            return (keyEnd..<keyEnd, layout.lineEnding + writer.spaces(column) + ": ", "")
         }
+    }
+
+    /// A flow key that spans lines, written on one line in its own style.
+    private func oneLineKey(_ key: Node) throws -> String {
+        guard key.properties == nil, case .scalar(let text, let style) = key.content else {
+            throw YAMLPatchError(.value, "cannot give a value to this key: it spans lines and is not a plain "
+                                 + "scalar", at: key.start)
+        }
+        let placement = ScalarWriter.Placement(inFlow: true, blockIndentation: 0, lineEnding: layout.lineEnding)
+        let written = ScalarWriter.string(text, preferring: style, at: placement)
+        guard written.style == style, !written.text.contains("\n") else {
+            throw YAMLPatchError(.value, "cannot give a value to this key: it spans lines and cannot be written "
+                                 + "on one line in its style", at: key.start)
+        }
+        return written.text
     }
 
     /// A block collection replaced by one of the same kind keeps its column.
