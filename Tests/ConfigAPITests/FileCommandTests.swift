@@ -136,7 +136,8 @@ enum BadInput: CaseIterable, Sendable {
         case .invalidYAML: return "project.yaml:4:1: "
         case .nonUTF8: return "project.yaml:2:4: invalid UTF-8"
         case .missingFile: return "project.yaml.missing: cannot read"
-        case .noMatch: return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: the sequence here has no item with name=web"
+        case .noMatch:
+            return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: the sequence here has no item with name=web"
         case .malformedPath: return "column 14"
         case .malformedJSON: return "SPEC_JSON:1:13: invalid JSON: did not find expected ',' or ']'"
         case .throughAlias: return "project.yaml:3:6: "

@@ -11,7 +11,8 @@ struct ResourcePathTests {
         #expect(path.file == "projects/myproject.yaml")
         #expect(path.selector.description == "applications[name=api]")
         #expect(path.description == "projects/myproject/applications/api")
-        #expect(try ResourcePath(parsing: "projects/shop-2/databases/redis").selector.description == "databases[name=redis]")
+        let database = try ResourcePath(parsing: "projects/shop-2/databases/redis")
+        #expect(database.selector.description == "databases[name=redis]")
     }
 
     @Test(arguments: [

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YAMLPatch
 
 /// Every fixture file, one test case each: the YAML test suite's valid cases and the Argo Helm
@@ -53,7 +54,9 @@ import Testing
 
     /// The rule for a file without a document: every path, the root's too, matches nothing.
     private func expectNothingMatches(_ tree: DocumentTree) {
-        let error = #expect(throws: YAMLPatchError.self) { try tree.applying(.set(.string(Self.newValue)), at: YAMLPath(".")) }
+        let error = #expect(throws: YAMLPatchError.self) {
+            try tree.applying(.set(.string(Self.newValue)), at: YAMLPath("."))
+        }
         #expect(error?.kind == .noMatch)
     }
 
@@ -70,11 +73,12 @@ import Testing
         #expect(result.splices.allSatisfy { $0.range.isEmpty }, "an insertion replaced bytes")
         let newTree = try DocumentTree(parsing: result.text)
         for (old, new) in zip(tree.documents, newTree.documents) {
-            let added: YAMLValue = switch try tree.value(of: old.root, in: old) {
-            case .mapping(let entries): .mapping(entries + [.init(key: key, value: .string(Self.newValue))])
-            case .sequence(let items): .sequence(items + [.string(Self.newValue)])
-            case let other: other
-            }
+            let added: YAMLValue =
+                switch try tree.value(of: old.root, in: old) {
+                case .mapping(let entries): .mapping(entries + [.init(key: key, value: .string(Self.newValue))])
+                case .sequence(let items): .sequence(items + [.string(Self.newValue)])
+                case let other: other
+                }
             #expect(try newTree.value(of: new.root, in: new) == added)
         }
     }
@@ -97,8 +101,10 @@ import Testing
         }
     }
 
-    private func expectSplicesWithinLeafLines(_ result: EditResult, _ outcome: Leaf.Outcome, _ tree: DocumentTree,
-                                              _ path: YAMLPath) throws {
+    private func expectSplicesWithinLeafLines(
+        _ result: EditResult, _ outcome: Leaf.Outcome, _ tree: DocumentTree,
+        _ path: YAMLPath
+    ) throws {
         let layout = TextLayout(tree.text)
         let allowed = outcome.resolved.map { resolved -> Range<Int> in
             let node = resolved.node
@@ -107,16 +113,21 @@ import Testing
             return layout.lineStart(of: first.start.offset)..<layout.nextLineStart(after: end)
         }
         for splice in result.splices {
-            #expect(allowed.contains { $0.lowerBound <= splice.range.lowerBound && splice.range.upperBound <= $0.upperBound },
-                    "\(path): bytes \(splice.range) are outside the leaf's lines")
+            #expect(
+                allowed.contains {
+                    $0.lowerBound <= splice.range.lowerBound && splice.range.upperBound <= $0.upperBound
+                },
+                "\(path): bytes \(splice.range) are outside the leaf's lines")
         }
         var spliced = Array(tree.text)
         for splice in result.splices.reversed() { spliced.replaceSubrange(splice.range, with: splice.replacement) }
         #expect(spliced == result.text, "\(path): the text is not the old text with the splices")
     }
 
-    private func expectDataChangedAtTheLeafOnly(_ result: EditResult, _ leaf: Leaf, _ outcome: Leaf.Outcome,
-                                                _ tree: DocumentTree, _ path: YAMLPath) throws {
+    private func expectDataChangedAtTheLeafOnly(
+        _ result: EditResult, _ leaf: Leaf, _ outcome: Leaf.Outcome,
+        _ tree: DocumentTree, _ path: YAMLPath
+    ) throws {
         let newTree = try DocumentTree(parsing: result.text)
         #expect(newTree.documents.count == tree.documents.count)
         for (index, (old, new)) in zip(tree.documents, newTree.documents).enumerated() {

@@ -29,8 +29,9 @@ import YAMLPatch
         for expression in [".", "a.b.c", "applications[name=api].git.hash", "a[0][-1]", #"a["b.c"].d"#] {
             #expect(try YAMLPath(expression).description == expression)
         }
-        #expect(YAMLPath(steps: [.key("applications"), .select(key: "name", value: "api")]).description
-            == "applications[name=api]")
+        #expect(
+            YAMLPath(steps: [.key("applications"), .select(key: "name", value: "api")]).description
+                == "applications[name=api]")
         #expect(try YAMLPath(".a.b").description == "a.b")
     }
 
@@ -53,7 +54,9 @@ import YAMLPatch
         #expect(unchanged.matchCount == 1 && !unchanged.changed)
         let created = try tree.applying(.set(.int(9)), at: YAMLPath("apps[name=web].port"))
         #expect(created.matchCount == 1 && String(decoding: created.text, as: UTF8.self).contains("web\n    port: 9\n"))
-        let error = try #require(throws: YAMLPatchError.self) { try tree.applying(.delete, at: YAMLPath("apps[name=db]")) }
+        let error = try #require(throws: YAMLPatchError.self) {
+            try tree.applying(.delete, at: YAMLPath("apps[name=db]"))
+        }
         #expect(error.kind == .noMatch && error.mark?.line == 2)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAMLPatch
 
 /// CRLF, a BOM, non-ASCII text, block scalars, multi-document streams and rare key forms.
@@ -10,10 +11,12 @@ import Testing
     }
 
     @Test func aFlowKeySpanningLinesIsWrittenOnOneLineToTakeAValue() throws {
-        #expect(try edited("- { multi\n  line, a: b}\n", #"[0]["multi line"]"#, .set(.string("x")))
-            == "- { multi line: x, a: b}\n")
-        #expect(try edited("- { \"multi\n  line\", a: b}\n", #"[0]["multi line"]"#, .set(.string("x")))
-            == "- { \"multi line\": x, a: b}\n")
+        #expect(
+            try edited("- { multi\n  line, a: b}\n", #"[0]["multi line"]"#, .set(.string("x")))
+                == "- { multi line: x, a: b}\n")
+        #expect(
+            try edited("- { \"multi\n  line\", a: b}\n", #"[0]["multi line"]"#, .set(.string("x")))
+                == "- { \"multi line\": x, a: b}\n")
     }
 
     @Test func newKeysGoAtTheColumnOfAnExplicitKeysQuestionMark() throws {
@@ -37,16 +40,21 @@ import Testing
 
     @Test func blockScalarsStayIntactAroundEdits() throws {
         let text = "script: |\n  echo one\n  echo two\n\nafter: 1\nfolded: >\n  a b\n"
-        #expect(try edited(text, "after", .set(.int(2))) == "script: |\n  echo one\n  echo two\n\nafter: 2\nfolded: >\n  a b\n")
+        #expect(
+            try edited(text, "after", .set(.int(2)))
+                == "script: |\n  echo one\n  echo two\n\nafter: 2\nfolded: >\n  a b\n")
         #expect(try edited(text, "new", .set(.bool(true))) == text + "new: true\n")
-        #expect(try edited(text, "folded", .set(.string("c d\n"))) == "script: |\n  echo one\n  echo two\n\nafter: 1\nfolded: >\n  c d\n")
+        #expect(
+            try edited(text, "folded", .set(.string("c d\n")))
+                == "script: |\n  echo one\n  echo two\n\nafter: 1\nfolded: >\n  c d\n")
         #expect(try edited(text, "script", .set(.string("ls\n"))) == "script: |\n  ls\n\nafter: 1\nfolded: >\n  a b\n")
     }
 
     @Test func aPathAppliesInEveryDocumentWhereItResolves() throws {
         let text = "kind: A\nspec: {replicas: 1}\n---\nkind: B\n---\nkind: C\nspec:\n  replicas: 3\n"
-        #expect(try edited(text, "spec.replicas", .set(.int(5)))
-            == "kind: A\nspec: {replicas: 5}\n---\nkind: B\n---\nkind: C\nspec:\n  replicas: 5\n")
+        #expect(
+            try edited(text, "spec.replicas", .set(.int(5)))
+                == "kind: A\nspec: {replicas: 5}\n---\nkind: B\n---\nkind: C\nspec:\n  replicas: 5\n")
         #expect(try edited(text, "kind", .delete) == "spec: {replicas: 1}\n---\n{}\n---\nspec:\n  replicas: 3\n")
     }
 

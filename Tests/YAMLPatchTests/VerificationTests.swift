@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAMLPatch
 
 /// The verifying re-parse refuses splices that do not make the expected tree, whichever way
@@ -18,14 +19,19 @@ import Testing
     /// A real plan for `operation` at `path` in `text`, with its splices replaced by `wrong`:
     /// each the first occurrence of `old` after the first of `after` (empty: an insertion
     /// right there; the text's start), and the new text.
-    private func tampered(_ text: String, _ path: String, _ operation: EditOperation,
-                          _ wrong: [(old: String, after: String, new: String)]) throws -> (DocumentTree, EditPlan) {
+    private func tampered(
+        _ text: String, _ path: String, _ operation: EditOperation,
+        _ wrong: [(old: String, after: String, new: String)]
+    ) throws -> (DocumentTree, EditPlan) {
         let tree = try DocumentTree(parsing: text)
         var plan = try tree.plan(operation, at: YAMLPath(path))
         plan.splices = try wrong.map { splice in
             let bytes = Array(text.utf8)
-            let start = splice.after.isEmpty ? 0 : try #require(bytes.firstRange(of: Array(splice.after.utf8))).upperBound
-            let range = splice.old.isEmpty ? start..<start
+            let start =
+                splice.after.isEmpty ? 0 : try #require(bytes.firstRange(of: Array(splice.after.utf8))).upperBound
+            let range =
+                splice.old.isEmpty
+                ? start..<start
                 : try #require(bytes[start...].firstRange(of: Array(splice.old.utf8)))
             return Splice(range: range, replacement: Array(splice.new.utf8))
         }
@@ -33,8 +39,10 @@ import Testing
     }
 
     /// Both modes refuse the plan with a `.verification` error marked in the edited text.
-    private func expectRefused(_ tree: DocumentTree, _ plan: EditPlan, line: Int,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectRefused(
+        _ tree: DocumentTree, _ plan: EditPlan, line: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let compared = #expect(throws: YAMLPatchError.self, sourceLocation: sourceLocation) { try tree.verified(plan) }
         let built = #expect(throws: YAMLPatchError.self, sourceLocation: sourceLocation) {
             try tree.verifiedWithTree(plan)
@@ -48,8 +56,9 @@ import Testing
     }
 
     @Test func theRealSplicesPass() throws {
-        let (tree, plan) = try tampered(Self.project, "applications[name=api].git.hash", .set(.string("3f2c1a9")),
-                                        [("~", "hash: ", "3f2c1a9")])
+        let (tree, plan) = try tampered(
+            Self.project, "applications[name=api].git.hash", .set(.string("3f2c1a9")),
+            [("~", "hash: ", "3f2c1a9")])
         #expect(try tree.verified(plan).changed)
     }
 

@@ -49,10 +49,14 @@ extension DocumentEditor {
             let lineStart = layout.lineStart(of: bounds.start)
             let start = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: bounds.start - lineStart)
             let end = layout.nextLineStart(after: bounds.end)
-            return start..<(ownsSeparator(after: start..<end, isFirstEntry: index == 0) ? layout.nextLineStart(after: end) : end)
+            let ownsSeparator = ownsSeparator(after: start..<end, isFirstEntry: index == 0)
+            return start..<(ownsSeparator ? layout.nextLineStart(after: end) : end)
         }
         guard index + 1 < node.entryCount else {
-            throw YAMLPatchError(.value, "cannot delete the last entry of the \(node.kindName) at \(node.start.line):\(node.start.column) while it shares a line with its parent", at: node.start)
+            throw YAMLPatchError(
+                .value,
+                "cannot delete the last entry of the \(node.kindName) here while it shares a line with its parent",
+                at: node.start)
         }
         return bounds.start..<entryBounds(index + 1, of: node).start
     }
@@ -72,7 +76,9 @@ extension DocumentEditor {
         let count = node.entryCount
         var tailStart = count
         while tailStart > 0, doomed.contains(tailStart - 1) { tailStart -= 1 }
-        var ranges = doomed.filter { $0 < tailStart }.map { entryBounds($0, of: node).start..<entryBounds($0 + 1, of: node).start }
+        var ranges = doomed.filter { $0 < tailStart }.map {
+            entryBounds($0, of: node).start..<entryBounds($0 + 1, of: node).start
+        }
         if tailStart < count {
             ranges.append(entryBounds(tailStart - 1, of: node).end..<entryBounds(count - 1, of: node).end)
         }

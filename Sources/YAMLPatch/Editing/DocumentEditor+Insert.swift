@@ -1,7 +1,9 @@
 /// Merging and appending: values replaced in place, new keys and items inserted after the
 /// last ones in the indentation and style of their siblings.
 extension DocumentEditor {
-    mutating func merge(_ spec: YAMLValue, into node: Node, _ expected: inout Node, appendLists: Bool, _ place: Place) throws {
+    mutating func merge(
+        _ spec: YAMLValue, into node: Node, _ expected: inout Node, appendLists: Bool, _ place: Place
+    ) throws {
         guard case .mapping(let entries) = spec, case .mapping(let pairs, let style) = node.content else {
             return try replace(node, &expected, with: spec, place)
         }
@@ -14,8 +16,9 @@ extension DocumentEditor {
             }
             let child = pairs[index].value
             if child.isAlias { throw Self.throughAlias(child) }
-            let childPlace = Place(slot: .mappingValue(key: pairs[index].key, parentStyle: style),
-                                   isUnderAliasTarget: isUnderAliasTarget)
+            let childPlace = Place(
+                slot: .mappingValue(key: pairs[index].key, parentStyle: style),
+                isUnderAliasTarget: isUnderAliasTarget)
             try expected.modifyChild(index) { childExpected in
                 switch (entry.value, child.content) {
                 case (.mapping, .mapping):
@@ -32,10 +35,12 @@ extension DocumentEditor {
 
     /// Adds keys after the last key of a mapping (block: on new lines at the keys' indentation,
     /// after a blank line when the last two keys are separated by one; flow: before `}`).
-    mutating func insertEntries(_ entries: [YAMLValue.Entry], into node: Node, _ expected: inout Node, _ place: Place) throws {
+    mutating func insertEntries(
+        _ entries: [YAMLValue.Entry], into node: Node, _ expected: inout Node, _ place: Place
+    ) throws {
         try checkGrowable(node, place)
         guard case .mapping(let pairs, let style) = node.content else {
-            throw YAMLPatchError(.value, "cannot add keys to the \(node.kindName) at \(node.start.line):\(node.start.column)", at: node.start)
+            throw YAMLPatchError(.value, "cannot add keys to the \(node.kindName) here", at: node.start)
         }
         if style == .flow {
             let written = entries.map { (key: writer.key($0.key), value: writer.inline($0.value, inFlow: true)) }
@@ -47,9 +52,11 @@ extension DocumentEditor {
         let indentation = layout.explicitKeyColumn(before: pairs[0].key.start.offset)
         let written = entries.map { writer.entry($0, indentation: indentation) }
         var lines = written.map { writer.spaces(indentation) + $0.text }
-        if pairs.count >= 2,
-           layout.containsBlankLine(layout.entryEnd(key: pairs[pairs.count - 2].key, value: pairs[pairs.count - 2].value)..<pairs[pairs.count - 1].key.start.offset) {
-            lines.insert("", at: 0)
+        if pairs.count >= 2 {
+            let previous = pairs[pairs.count - 2]
+            let gap =
+                layout.entryEnd(key: previous.key, value: previous.value)..<pairs[pairs.count - 1].key.start.offset
+            if layout.containsBlankLine(gap) { lines.insert("", at: 0) }
         }
         splices.append(insertion(lines, afterLineOf: layout.contentEnd(of: node)))
         expected.appendChildren(pairs: written.map(\.pair))
@@ -59,14 +66,17 @@ extension DocumentEditor {
     mutating func append(_ items: [YAMLValue], to node: Node, _ expected: inout Node, _ place: Place) throws {
         guard case .sequence(let existing, let style) = node.content else {
             guard node.isNull else {
-                throw YAMLPatchError(.value, "cannot append to the \(node.kindName) at \(node.start.line):\(node.start.column): it is not a sequence", at: node.start)
+                throw YAMLPatchError(
+                    .value, "cannot append to the \(node.kindName) here: it is not a sequence", at: node.start)
             }
             return try replace(node, &expected, with: .sequence(items), place)
         }
         try checkGrowable(node, place)
         if style == .flow {
             let written = items.map { writer.inline($0, inFlow: true) }
-            insertInFlow(written.map(\.text).joined(separator: ", "), into: node, after: existing.last.map { layout.contentEnd(of: $0) })
+            insertInFlow(
+                written.map(\.text).joined(separator: ", "), into: node,
+                after: existing.last.map { layout.contentEnd(of: $0) })
             expected.appendChildren(items: written.map(\.node))
             return
         }

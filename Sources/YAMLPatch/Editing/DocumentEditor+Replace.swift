@@ -27,7 +27,9 @@ extension DocumentEditor {
                 indentation = layout.column(of: node.start.offset)
                 range = node.start.offset..<end
             case .mappingValue(let key, _):
-                indentation = keepsIndentation(node, value) ? layout.column(of: node.start.offset)
+                indentation =
+                    keepsIndentation(node, value)
+                    ? layout.column(of: node.start.offset)
                     : writer.nestedIndentation(of: value, underKeyAt: layout.column(of: key.start.offset))
                 range = try blockValueStart(of: node, place)..<end
                 prefix = layout.lineEnding + writer.spaces(indentation)
@@ -49,10 +51,12 @@ extension DocumentEditor {
         }
         var indentation = 0
         if style == .literal || style == .folded {
-            indentation = layout.indentationOfNextContentLine(after: node.start.offset, before: node.end.offset)
+            indentation =
+                layout.indentationOfNextContentLine(after: node.start.offset, before: node.end.offset)
                 ?? layout.column(of: node.start.offset) + writer.style.mappingStep
         }
-        let placement = ScalarWriter.Placement(inFlow: place.inFlow, blockIndentation: indentation, lineEnding: layout.lineEnding)
+        let placement = ScalarWriter.Placement(
+            inFlow: place.inFlow, blockIndentation: indentation, lineEnding: layout.lineEnding)
         let scalar = ScalarWriter.string(string, preferring: style, at: placement)
         return WrittenValue(text: scalar.text, node: .expected(.scalar(scalar.value, scalar.style)), isBlock: false)
     }
@@ -65,7 +69,7 @@ extension DocumentEditor {
             return node.start.offset
         case .mappingValue(let key, _):
             guard let colonEnd = layout.emptyValueOffset(afterKey: key) else {
-                throw YAMLPatchError(.value, "cannot find the ':' after the key at \(key.start.line):\(key.start.column)", at: key.start)
+                throw YAMLPatchError(.value, "cannot find the ':' after the key here", at: key.start)
             }
             return min(colonEnd, node.start.offset)
         case .sequenceItem(let dashEnd, _):
@@ -73,12 +77,14 @@ extension DocumentEditor {
         }
     }
 
+    /// The bytes an empty value's text replaces (usually none), and what goes before and after it.
+    typealias EmptyValueInsertion = (range: Range<Int>, prefix: String, suffix: String)
+
     /// Where a value goes where there was none, and what goes around it: after `key:` or `-`;
     /// `: ` after a flow key without a colon (a key spanning lines is written again on one
     /// line first, as YAML requires of a key followed by `:`); a `: ` line under an explicit
     /// `? key`; for an empty document, on the line where libyaml placed it, or after `---`.
-    private func emptyValueInsertion(_ node: Node, _ place: Place) throws
-        -> (range: Range<Int>, prefix: String, suffix: String) {
+    private func emptyValueInsertion(_ node: Node, _ place: Place) throws -> EmptyValueInsertion {
         let offset = node.start.offset
         switch place.slot {
         case .root:
@@ -100,14 +106,16 @@ extension DocumentEditor {
     /// A flow key that spans lines, written on one line in its own style.
     private func oneLineKey(_ key: Node) throws -> String {
         guard key.properties == nil, case .scalar(let text, let style) = key.content else {
-            throw YAMLPatchError(.value, "cannot give a value to this key: it spans lines and is not a plain "
-                                 + "scalar", at: key.start)
+            throw YAMLPatchError(
+                .value, "cannot give a value to this key: it spans lines and is not a scalar", at: key.start)
         }
         let placement = ScalarWriter.Placement(inFlow: true, blockIndentation: 0, lineEnding: layout.lineEnding)
         let written = ScalarWriter.string(text, preferring: style, at: placement)
         guard written.style == style, !written.text.contains("\n") else {
-            throw YAMLPatchError(.value, "cannot give a value to this key: it spans lines and cannot be written "
-                                 + "on one line in its style", at: key.start)
+            throw YAMLPatchError(
+                .value,
+                "cannot give a value to this key: it spans lines and cannot be written on one line in its style",
+                at: key.start)
         }
         return written.text
     }

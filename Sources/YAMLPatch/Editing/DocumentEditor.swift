@@ -84,8 +84,9 @@ struct DocumentEditor {
         case .mapping(let pairs, let style):
             slot = .mappingValue(key: pairs[index].key, parentStyle: style)
         case .sequence(let items, let style):
-            slot = .sequenceItem(dashEnd: style == .block ? dashEnd(ofItem: index, in: parent, items) : nil,
-                                 parentStyle: style)
+            slot = .sequenceItem(
+                dashEnd: style == .block ? dashEnd(ofItem: index, in: parent, items) : nil,
+                parentStyle: style)
         case .scalar, .alias:
             slot = .root
         }
@@ -137,20 +138,24 @@ struct DocumentEditor {
         if node.isAlias { throw Self.throughAlias(node) }
         if place.isUnderAliasTarget { throw Self.insideAliasTarget(node) }
         if let anchored = document.firstAliasTarget(in: node), let anchor = anchored.anchor {
-            throw YAMLPatchError(.alias, "the edit would change the node anchored here as &\(anchor), which aliases "
-                                 + "refer to", at: anchored.start)
+            throw YAMLPatchError(
+                .alias, "the edit would change the node anchored here as &\(anchor), which aliases refer to",
+                at: anchored.start)
         }
     }
 
     private static func insideAliasTarget(_ node: Node) -> YAMLPatchError {
-        YAMLPatchError(.alias, "the \(node.kindName) here is inside an anchor that aliases refer to; editing it "
-                       + "would change them too", at: node.start)
+        YAMLPatchError(
+            .alias,
+            "the \(node.kindName) here is inside an anchor that aliases refer to; editing it would change them too",
+            at: node.start)
     }
 
     static func throughAlias(_ node: Node) -> YAMLPatchError {
         let name = if case .alias(let alias) = node.content { alias.name } else { "" }
-        return YAMLPatchError(.alias, "the path goes through the alias *\(name) here; config-api never edits "
-                              + "through aliases", at: node.start)
+        return YAMLPatchError(
+            .alias, "the path goes through the alias *\(name) here; config-api never edits through aliases",
+            at: node.start)
     }
 }
 
@@ -166,7 +171,9 @@ extension Node {
     }
 
     /// Runs `body` on the node that the child indexes `address` lead to from this one.
-    mutating func modify<Result>(at address: ArraySlice<Int>, _ body: (inout Node) throws -> Result) rethrows -> Result {
+    mutating func modify<Result>(
+        at address: ArraySlice<Int>, _ body: (inout Node) throws -> Result
+    ) rethrows -> Result {
         guard let index = address.first else { return try body(&self) }
         return try modifyChild(index) { try $0.modify(at: address.dropFirst(), body) }
     }

@@ -21,7 +21,9 @@ public enum EditOperation: Sendable {
 
 /// One change to the original text: the bytes in `range` become `replacement`.
 public struct Splice: Sendable, Equatable {
+    /// The bytes of the old text replaced (empty for an insertion).
     public let range: Range<Int>
+    /// The UTF-8 bytes that take their place.
     public let replacement: [UInt8]
 }
 
@@ -29,8 +31,11 @@ public struct Splice: Sendable, Equatable {
 /// anything changed (setting a value to what it already is changes nothing), and how many
 /// places the path led to.
 public struct EditResult: Sendable {
+    /// The new text (the old one when nothing changed).
     public let text: [UInt8]
+    /// The splices that made `text` from the old text, in position order.
     public let splices: [Splice]
+    /// Whether `text` differs from the old text.
     public let changed: Bool
     /// The nodes the path resolved to (for a delete: the entries removed), plus the places
     /// where a set or merge created the missing keys at the end of the path.
@@ -39,6 +44,7 @@ public struct EditResult: Sendable {
 
 /// An edit together with the tree of its new text, which the verifying re-parse built.
 public struct VerifiedEdit: Sendable {
+    /// The new text and how it was made.
     public let result: EditResult
     /// The new text parsed, with its positions (the old tree when nothing changed).
     public let tree: DocumentTree
@@ -81,7 +87,8 @@ extension DocumentTree {
         while let documentIndex = rest.first?.documentIndex {
             let inDocument = rest.prefix { $0.documentIndex == documentIndex }
             rest = rest.dropFirst(inDocument.count)
-            var editor = DocumentEditor(layout: layout, writer: writer, document: documents[documentIndex], operation: edit)
+            var editor = DocumentEditor(
+                layout: layout, writer: writer, document: documents[documentIndex], operation: edit)
             try editor.edit(inDocument, &expectedRoots[documentIndex])
             splices += editor.splices
         }
@@ -101,7 +108,8 @@ extension DocumentTree {
         guard !plan.splices.isEmpty else { return VerifiedEdit(result: unchanged(plan), tree: self) }
         let newText = Self.splicing(text, plan.splices)
         let tree = try EditVerification.verifiedTree(newText, expectedRoots: plan.expectedRoots)
-        let result = EditResult(text: newText, splices: plan.splices, changed: newText != text, matchCount: plan.matchCount)
+        let result = EditResult(
+            text: newText, splices: plan.splices, changed: newText != text, matchCount: plan.matchCount)
         return VerifiedEdit(result: result, tree: tree)
     }
 
@@ -110,9 +118,13 @@ extension DocumentTree {
     }
     /// Splices sorted by position; overlapping ones are refused.
     private static func ordered(_ splices: [Splice]) throws -> [Splice] {
-        let sorted = splices.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-        for (previous, next) in zip(sorted, sorted.dropFirst()) where previous.range.upperBound > next.range.lowerBound {
-            throw YAMLPatchError(.value, "the path selects overlapping parts of the text (bytes \(previous.range) and \(next.range))")
+        let sorted = splices.sorted {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
+        let neighbours = zip(sorted, sorted.dropFirst())
+        for (previous, next) in neighbours where previous.range.upperBound > next.range.lowerBound {
+            throw YAMLPatchError(
+                .value, "the path selects overlapping parts of the text (bytes \(previous.range) and \(next.range))")
         }
         return sorted
     }

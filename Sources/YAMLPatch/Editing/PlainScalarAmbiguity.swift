@@ -49,7 +49,9 @@ enum PlainScalarAmbiguity {
             }
         }
         take { isDigit($0) || $0 == UInt8(ascii: "_") }
-        if rest.first == UInt8(ascii: ".") { take { isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") } }
+        if rest.first == UInt8(ascii: ".") {
+            take { isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        }
         guard digits > 0 else { return false }
         if rest.first == UInt8(ascii: "e") || rest.first == UInt8(ascii: "E") {
             rest = rest.dropFirst()
@@ -64,7 +66,9 @@ enum PlainScalarAmbiguity {
     private static func isTimestamp(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 8, bytes.prefix(4).allSatisfy(isDigit), bytes[4] == .dash else { return false }
         let month = bytes[5...].prefix(while: isDigit)
-        guard (1...2).contains(month.count), bytes.count > 5 + month.count, bytes[5 + month.count] == .dash else { return false }
+        guard (1...2).contains(month.count), bytes.count > 5 + month.count, bytes[5 + month.count] == .dash else {
+            return false
+        }
         return bytes[(6 + month.count)...].prefix(while: isDigit).count >= 1
     }
 
@@ -77,7 +81,8 @@ enum PlainScalarAmbiguity {
     /// Printable per YAML, minus the characters YAML 1.1 treats as line breaks and the BOM.
     static func isPlainPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: return true
+        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF:
+            return true
         default: return false
         }
     }

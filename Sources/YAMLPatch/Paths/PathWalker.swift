@@ -97,8 +97,9 @@ struct PathWalker {
         }
 
         func target(_ kind: PathTarget.Kind, _ node: Node) -> PathTarget {
-            PathTarget(kind: kind, documentIndex: documentIndex, node: node, ancestors: ancestors, address: address,
-                       isUnderAliasTarget: isUnderAliasTarget, alias: alias)
+            PathTarget(
+                kind: kind, documentIndex: documentIndex, node: node, ancestors: ancestors, address: address,
+                isUnderAliasTarget: isUnderAliasTarget, alias: alias)
         }
     }
 
@@ -150,8 +151,9 @@ struct PathWalker {
 
     private mutating func stuck(at node: Node, _ reason: String) {
         guard failure == nil else { return }
-        failure = YAMLPatchError(.noMatch, "path '\(path)' matches nothing: the \(node.kindName) here \(reason)",
-                                 at: node.start)
+        failure = YAMLPatchError(
+            .noMatch, "path '\(path)' matches nothing: the \(node.kindName) here \(reason)",
+            at: node.start)
     }
 }
 

@@ -4,9 +4,11 @@
 public struct DocumentTree: Sendable {
     /// One document of a (possibly multi-document) stream, with its aliases resolved.
     public struct Document: Sendable {
+        /// The document's top node (an empty document's is an empty plain scalar).
         public let root: Node
-        /// Where the document starts (its `---` when explicit) and ends.
+        /// Where the document starts (its `---` when explicit).
         public let start: SourceMark
+        /// Where the document ends (after its `...` when explicit).
         public let end: SourceMark
         /// The nodes that carry an anchor, in the order their anchors appear: an alias names
         /// its target by an index into this list.
@@ -17,6 +19,7 @@ public struct DocumentTree: Sendable {
 
     /// The UTF-8 text, exactly as read.
     public let text: [UInt8]
+    /// The documents of the stream, in order (none for a text of comments only).
     public let documents: [Document]
 
     /// Parses `text` with libyaml. Throws ``YAMLPatchError`` (`.encoding` or `.syntax`) with the

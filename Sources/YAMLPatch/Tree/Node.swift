@@ -41,10 +41,13 @@ public struct Node: Sendable {
 
     /// A key and its value in a mapping node.
     public struct Pair: Sendable {
+        /// The key node (usually a scalar).
         public internal(set) var key: Node
+        /// The value node (an empty plain scalar when the key has none).
         public internal(set) var value: Node
     }
 
+    /// What the node holds.
     public internal(set) var content: Content
     /// `start` and `end` in 24 bytes instead of 48, and anchor and tag (rare) behind one
     /// reference: a tree holds one node per event, so the node's size is most of a parse's

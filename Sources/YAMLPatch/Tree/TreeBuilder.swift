@@ -22,26 +22,33 @@ struct TreeBuilder {
             let end = marks.mark(event.end)
             guard let documentStart, children.count > 0 else { return }
             let root = children.pop()
-            documents.append(.init(root: root, start: documentStart, end: max(end, root.end),
-                                   anchoredNodes: anchors.nodes, isAliasTarget: anchors.isTarget))
+            documents.append(
+                .init(
+                    root: root, start: documentStart, end: max(end, root.end),
+                    anchoredNodes: anchors.nodes, isAliasTarget: anchors.isTarget))
         case .scalar:
             let properties = properties(event)
-            let node = Node(content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
-                            startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end),
-                            properties: properties)
+            let node = Node(
+                content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
+                startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end),
+                properties: properties)
             if let properties, properties.anchorIndex >= 0 { anchors.complete(properties.anchorIndex, node) }
             children.push(node)
         case .alias:
             let name = String(decoding: event.value, as: UTF8.self)
-            children.push(Node(content: .alias(.init(name: name, anchorIndex: anchors.target(of: name))),
-                               startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
+            children.push(
+                Node(
+                    content: .alias(.init(name: name, anchorIndex: anchors.target(of: name))),
+                    startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
         case .sequenceStart, .mappingStart:
             let start = marks.compactMark(event.start)
             let style = event.collectionStyle
             let properties = properties(event)
             openCollections.append((children.count, properties?.anchorIndex ?? -1))
-            children.push(Node(content: event.kind == .mappingStart ? .mapping([], style) : .sequence([], style),
-                               startMark: start, endMark: start, properties: properties))
+            children.push(
+                Node(
+                    content: event.kind == .mappingStart ? .mapping([], style) : .sequence([], style),
+                    startMark: start, endMark: start, properties: properties))
         case .sequenceEnd, .mappingEnd:
             let open = openCollections.removeLast()
             children.close(open.position, end: marks.compactMark(event.end))

@@ -45,8 +45,9 @@ private struct ValueExporter {
     private mutating func expand(_ alias: Node.Alias, at node: Node) throws -> YAMLValue {
         budget -= 1
         guard budget >= 0 else {
-            throw YAMLPatchError(.alias, "too many alias expansions (more than \(DocumentTree.aliasExpansionBudget))",
-                                 at: node.start)
+            throw YAMLPatchError(
+                .alias, "too many alias expansions (more than \(DocumentTree.aliasExpansionBudget))",
+                at: node.start)
         }
         guard let target = document.target(of: node) else {
             throw YAMLPatchError(.alias, "unknown anchor '\(alias.name)'", at: node.start)

@@ -17,8 +17,10 @@ enum EditVerification {
         do {
             wideCharacters = try UTF8Check.validate(text)
         } catch let error as YAMLPatchError {
-            throw YAMLPatchError(.verification, "edit verification failed: the edited text is not UTF-8 here "
-                                 + "(\(error.message)); nothing was written", at: error.mark)
+            throw YAMLPatchError(
+                .verification,
+                "edit verification failed: the edited text is not UTF-8 here "
+                    + "(\(error.message)); nothing was written", at: error.mark)
         }
         let sink = TreeBuildingSink(marks: MarkConverter(text, wideCharacters: wideCharacters))
         var comparer = TreeComparer(reader: try RawEventReader(text), text: text, sink: sink)

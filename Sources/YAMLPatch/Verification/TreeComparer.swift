@@ -37,14 +37,18 @@ struct TreeComparer<Sink: EventSink> {
             }
             try checkProperties(node, event)
         case .sequence(let items, let style):
-            guard event.kind == .sequenceStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) sequence") }
+            guard event.kind == .sequenceStart, event.collectionStyle == style else {
+                throw mismatch(event, "a \(style) sequence")
+            }
             try checkProperties(node, event)
             try items.withUnsafeBufferPointer { items in
                 for index in items.indices { try compare(items.baseAddress! + index) }
             }
             try expect(.sequenceEnd, "the end of a sequence of \(items.count) items")
         case .mapping(let pairs, let style):
-            guard event.kind == .mappingStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) mapping") }
+            guard event.kind == .mappingStart, event.collectionStyle == style else {
+                throw mismatch(event, "a \(style) mapping")
+            }
             try checkProperties(node, event)
             try pairs.withUnsafeBufferPointer { pairs in
                 for index in pairs.indices {
@@ -75,8 +79,10 @@ struct TreeComparer<Sink: EventSink> {
     private func failure() -> YAMLPatchError {
         var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
         let error = reader.failure(&marks)
-        return YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML here "
-                              + "(\(error.message)); nothing was written", at: error.mark)
+        return YAMLPatchError(
+            .verification,
+            "edit verification failed: the edited text is not valid YAML here "
+                + "(\(error.message)); nothing was written", at: error.mark)
     }
 
     /// Anchor and tag, read before the next event invalidates the event's buffers.
@@ -94,8 +100,10 @@ struct TreeComparer<Sink: EventSink> {
         var found = "\(event.kind)"
         if event.kind == .scalar { found = "the scalar \(Self.quoted(String(decoding: event.value, as: UTF8.self)))" }
         var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
-        return YAMLPatchError(.verification, "edit verification failed: expected \(expected), but the edited text has "
-                              + "\(found) here; nothing was written", at: marks.mark(event.start))
+        return YAMLPatchError(
+            .verification,
+            "edit verification failed: expected \(expected), but the edited text has "
+                + "\(found) here; nothing was written", at: marks.mark(event.start))
     }
 
     private static func equal(_ string: String?, _ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
