@@ -50,9 +50,12 @@ struct PathWalker {
     /// also the places that lack them, in the documents where the path resolves (in every
     /// document when it resolves in none). Throws `.noMatch` saying where the path stopped.
     func editTargets(creatingKeys: Bool) throws -> [PathTarget] {
-        var documentsWithNodes: Set<Int> = []
+        // An array, not a Set: a first use of Set<Int> costs a process a conformance lookup.
+        var documentsWithNodes: [Int] = []
         for target in targets {
-            if case .node = target.kind { documentsWithNodes.insert(target.documentIndex) }
+            if case .node = target.kind, documentsWithNodes.last != target.documentIndex {
+                documentsWithNodes.append(target.documentIndex)
+            }
         }
         let chosen = targets.filter { target in
             guard case .missingKeys = target.kind else { return true }

@@ -3,7 +3,9 @@
 /// `text`, which edits splice.
 public struct DocumentTree: Sendable {
     /// One document of a (possibly multi-document) stream, with its aliases resolved.
-    public struct Document: Sendable {
+    /// (Immutable, and a class so that the many values that keep their document, to resolve
+    /// aliases, share it for one reference count.)
+    public final class Document: Sendable {
         /// The document's top node (an empty document's is an empty plain scalar).
         public let root: Node
         /// Where the document starts (its `---` when explicit).
@@ -15,6 +17,14 @@ public struct DocumentTree: Sendable {
         let anchoredNodes: [Node]
         /// For each of `anchoredNodes`, whether some alias refers to it.
         let isAliasTarget: [Bool]
+
+        init(root: Node, start: SourceMark, end: SourceMark, anchoredNodes: [Node], isAliasTarget: [Bool]) {
+            self.root = root
+            self.start = start
+            self.end = end
+            self.anchoredNodes = anchoredNodes
+            self.isAliasTarget = isAliasTarget
+        }
     }
 
     /// The UTF-8 text, exactly as read.

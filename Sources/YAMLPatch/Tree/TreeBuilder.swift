@@ -26,14 +26,19 @@ struct TreeBuilder {
                 .init(
                     root: root, start: documentStart, end: max(end, root.end),
                     anchoredNodes: anchors.nodes, isAliasTarget: anchors.isTarget))
-        case .scalar:
+        case .scalar where event.hasProperties:
             let properties = properties(event)
-            let node = Node(
-                content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
-                startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end),
-                properties: properties)
-            if let properties, properties.anchorIndex >= 0 { anchors.complete(properties.anchorIndex, node) }
-            children.push(node)
+            children.push(
+                Node(
+                    content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
+                    startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end),
+                    properties: properties))
+            if properties.anchorIndex >= 0 { anchors.complete(properties.anchorIndex, children[children.count - 1]) }
+        case .scalar:
+            children.push(
+                Node(
+                    content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
+                    startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
         case .alias:
             let name = String(decoding: event.value, as: UTF8.self)
             children.push(
@@ -43,7 +48,7 @@ struct TreeBuilder {
         case .sequenceStart, .mappingStart:
             let start = marks.compactMark(event.start)
             let style = event.collectionStyle
-            let properties = properties(event)
+            let properties = event.hasProperties ? properties(event) : nil
             openCollections.append((children.count, properties?.anchorIndex ?? -1))
             children.push(
                 Node(
@@ -58,9 +63,10 @@ struct TreeBuilder {
         }
     }
 
-    /// Anchor and tag; an anchor takes the next index of the document's anchor table.
-    private mutating func properties(_ event: RawEvent) -> Properties? {
-        guard event.hasProperties else { return nil }
+    /// Anchor and tag of an event that has either; an anchor takes the next index of the
+    /// document's anchor table. (Out of line: most events have neither.)
+    @inline(never)
+    private mutating func properties(_ event: RawEvent) -> Properties {
         let anchor = event.anchor.map { String(decoding: $0, as: UTF8.self) }
         let tag = event.tag.map { String(decoding: $0, as: UTF8.self) }
         return Properties(anchor: anchor, tag: tag, anchorIndex: anchor.map { anchors.open($0) } ?? -1)

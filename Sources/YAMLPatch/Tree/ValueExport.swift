@@ -15,12 +15,13 @@ extension DocumentTree {
 private struct ValueExporter {
     let document: DocumentTree.Document
     var budget = DocumentTree.aliasExpansionBudget
-    /// The anchored nodes being expanded (by anchor index), to refuse an alias to its own
-    /// ancestor, which would expand forever.
-    var expanding: Set<Int32> = []
+    /// Whether each anchored node (by anchor index) is being expanded, to refuse an alias to
+    /// its own ancestor, which would expand forever.
+    var expanding: [Bool]
 
     init(document: DocumentTree.Document) {
         self.document = document
+        expanding = Array(repeating: false, count: document.anchoredNodes.count)
     }
 
     mutating func value(of node: Node) throws -> YAMLValue {
@@ -52,10 +53,12 @@ private struct ValueExporter {
         guard let target = document.target(of: node) else {
             throw YAMLPatchError(.alias, "unknown anchor '\(alias.name)'", at: node.start)
         }
-        guard expanding.insert(alias.anchorIndex).inserted else {
+        let index = Int(alias.anchorIndex)
+        guard !expanding[index] else {
             throw YAMLPatchError(.alias, "the alias *\(alias.name) is inside the node it refers to", at: node.start)
         }
-        defer { expanding.remove(alias.anchorIndex) }
+        expanding[index] = true
+        defer { expanding[index] = false }
         return try value(of: target)
     }
 }
