@@ -22,7 +22,7 @@ enum PlainScalarAmbiguity {
         var body = Array(string.utf8)[...]
         if body.first == UInt8(ascii: "+") || body.first == UInt8(ascii: "-") { body = body.dropFirst() }
         guard let first = body.first else { return false }
-        if first == UInt8(ascii: "0"), body.count > 2, let radix = radixDigits[body[body.startIndex + 1]] {
+        if first == UInt8(ascii: "0"), body.count > 2, let radix = radixDigits(body[body.startIndex + 1]) {
             return body.dropFirst(2).allSatisfy { radix.contains($0) || $0 == UInt8(ascii: "_") }
         }
         return isSexagesimal(body) || isNumber(body) || isTimestamp(Array(string.utf8))
@@ -87,14 +87,22 @@ enum PlainScalarAmbiguity {
         }
     }
 
-    private static let leadingIndicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
-    private static let flowIndicators: Set<UInt8> = Set(",[]{}".utf8)
-    private static let radixDigits: [UInt8: Set<UInt8>] = [
-        UInt8(ascii: "x"): Set("0123456789abcdefABCDEF".utf8),
-        UInt8(ascii: "o"): Set("01234567".utf8),
-        UInt8(ascii: "b"): Set("01".utf8),
-    ]
-    private static let keywords: Set<String> = [
+    // Arrays rather than sets: these are a few short entries, and a process that builds a Set
+    // of a new element type first pays for the runtime's generic metadata and witness lookups.
+    private static let leadingIndicators = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
+    private static let flowIndicators = Array(",[]{}".utf8)
+
+    /// The digits allowed after `0x`, `0o` or `0b` (`marker` is the letter); nil for others.
+    private static func radixDigits(_ marker: UInt8) -> [UInt8]? {
+        switch marker {
+        case UInt8(ascii: "x"): return Array("0123456789abcdefABCDEF".utf8)
+        case UInt8(ascii: "o"): return Array("01234567".utf8)
+        case UInt8(ascii: "b"): return Array("01".utf8)
+        default: return nil
+        }
+    }
+
+    private static let keywords: [String] = [
         "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
         ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
