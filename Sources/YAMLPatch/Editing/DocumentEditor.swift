@@ -169,12 +169,4 @@ extension Node {
         case .alias: return "alias"
         }
     }
-
-    /// Runs `body` on the node that the child indexes `address` lead to from this one.
-    mutating func modify<Result>(
-        at address: ArraySlice<Int>, _ body: (inout Node) throws -> Result
-    ) rethrows -> Result {
-        guard let index = address.first else { return try body(&self) }
-        return try modifyChild(index) { try $0.modify(at: address.dropFirst(), body) }
-    }
 }

@@ -49,6 +49,14 @@ extension Node {
         }
     }
 
+    /// Runs `body` on the node that the child indexes `address` lead to from this one.
+    mutating func modify<Result>(
+        at address: ArraySlice<Int>, _ body: (inout Node) throws -> Result
+    ) rethrows -> Result {
+        guard let index = address.first else { return try body(&self) }
+        return try modifyChild(index) { try $0.modify(at: address.dropFirst(), body) }
+    }
+
     /// Runs `body` on child `index` (a pair's value or an item) without copying siblings.
     mutating func modifyChild<Result>(_ index: Int, _ body: (inout Node) throws -> Result) rethrows -> Result {
         switch content {
