@@ -99,6 +99,18 @@ struct RawEvent {
     }
 }
 
+extension RawEvent {
+    /// Whether `bytes` (an event's buffer) are the UTF-8 of `string`, compared with the C
+    /// library's `memcmp` (which libyaml's header brings in) where the string lends its bytes.
+    static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, areUTF8Of string: String) -> Bool {
+        guard string.utf8.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        // Native and small strings lend their bytes without a copy of the string.
+        return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+            ?? string.utf8.elementsEqual(bytes)
+    }
+}
+
 /// A libyaml mark as it comes: a character index and a 0-based line and column.
 struct RawMark {
     var index: Int

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
 /// Walks an expected tree in document order while pulling the new text's events, each of
 /// which it also hands to `sink` (specialised away when the sink discards them).
 struct TreeComparer<Sink: EventSink> {
@@ -115,11 +109,7 @@ struct TreeComparer<Sink: EventSink> {
     }
 
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard string.utf8.count == bytes.count else { return false }
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        // Native and small strings lend their bytes without a copy of the string.
-        return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
-            ?? string.utf8.elementsEqual(bytes)
+        RawEvent.bytes(bytes, areUTF8Of: string)
     }
 
     private static func quoted(_ text: String) -> String {
