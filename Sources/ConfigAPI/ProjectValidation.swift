@@ -59,11 +59,11 @@ enum ProjectValidation {
         return validator.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
-    /// Throws a `CommandFailure` (exit 65) located at the first problem of `text` when there is
-    /// any; further problems follow on their own `config-api: FILE:LINE:COL: …` lines, so the
-    /// printed failure reads exactly like the output of `config-api validate FILE`.
-    static func requireValid(_ text: [UInt8], file: String) throws {
-        let found = issues(inText: text, file: file)
+    /// Throws a `CommandFailure` (exit 65) located at the first problem of the parsed file
+    /// `tree` when there is any; further problems follow on their own `config-api: FILE:LINE:COL: …`
+    /// lines, so the printed failure reads exactly like the output of `config-api validate FILE`.
+    static func requireValid(_ tree: DocumentTree, file: String) throws {
+        let found = issues(in: tree, file: file)
         guard let first = found.first else { return }
         let rest = found.dropFirst().map { "\nconfig-api: \(file):\($0.line):\($0.column): \($0.message)" }
         throw CommandFailure(.dataError, first.message + rest.joined(), file: file, line: first.line, column: first.column)

@@ -1,3 +1,5 @@
+import YAMLPatch
+
 /// The address of one application or database: `projects/<project>/(applications|databases)/<name>`,
 /// as the seed's WorkflowTemplate sends it in `client_payload.path`.
 ///
@@ -49,7 +51,7 @@ struct ResourcePath: Sendable, Equatable, CustomStringConvertible {
     var file: String { "projects/\(project).yaml" }
 
     /// The YAMLPatch path that selects the item: `applications[name=<name>]`.
-    var selector: String { "\(kind.rawValue)[name=\(name)]" }
+    var selector: YAMLPath { YAMLPath(steps: [.key(kind.rawValue), .select(key: "name", value: name)]) }
 
     /// The path as it was given: `projects/<project>/<kind>/<name>`.
     var description: String { "projects/\(project)/\(kind.rawValue)/\(name)" }

@@ -10,18 +10,18 @@ struct TypedNode {
     let node: Node
     /// What the node means, aliases expanded.
     let value: YAMLValue
-    /// The anchors of the document, to follow aliases.
-    let anchors: [String: Node]
+    /// The document holding the node, which resolves its aliases.
+    let document: DocumentTree.Document
 
     /// The root of `document` in `tree`; throws when its aliases cannot be expanded.
     init(root document: DocumentTree.Document, in tree: DocumentTree) throws {
-        self.init(node: document.root, value: try tree.value(of: document.root, in: document), anchors: tree.anchors(in: document))
+        self.init(node: document.root, value: try tree.value(of: document.root, in: document), document: document)
     }
 
-    private init(node: Node, value: YAMLValue, anchors: [String: Node]) {
+    private init(node: Node, value: YAMLValue, document: DocumentTree.Document) {
         self.node = node
         self.value = value
-        self.anchors = anchors
+        self.document = document
     }
 
     var line: Int { node.start.line }
@@ -39,8 +39,8 @@ struct TypedNode {
         guard case .mapping(let pairs, _) = content.content, case .mapping(let entries) = value,
               pairs.count == entries.count else { return nil }
         return zip(pairs, entries).map { pair, entry in
-            (entry.key, TypedNode(node: pair.key, value: .string(entry.key), anchors: anchors),
-             TypedNode(node: pair.value, value: entry.value, anchors: anchors))
+            (entry.key, TypedNode(node: pair.key, value: .string(entry.key), document: document),
+             TypedNode(node: pair.value, value: entry.value, document: document))
         }
     }
 
@@ -48,13 +48,9 @@ struct TypedNode {
     var items: [TypedNode]? {
         guard case .sequence(let nodes, _) = content.content, case .sequence(let values) = value,
               nodes.count == values.count else { return nil }
-        return zip(nodes, values).map { TypedNode(node: $0, value: $1, anchors: anchors) }
+        return zip(nodes, values).map { TypedNode(node: $0, value: $1, document: document) }
     }
 
     /// The node holding the content: `node`, or for an alias the node its anchor names.
-    private var content: Node {
-        var current = node
-        if case .alias(let name) = current.content, let target = anchors[name] { current = target }
-        return current
-    }
+    private var content: Node { document.resolvingAlias(node) }
 }

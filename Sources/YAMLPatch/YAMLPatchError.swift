@@ -18,16 +18,21 @@ public struct YAMLPatchError: Error, Sendable, Equatable, CustomStringConvertibl
         case verification
     }
 
+    /// The family of the failure.
     public var kind: Kind
+    /// What went wrong, for people; where it went wrong is in `mark`, not repeated here.
     public var message: String
+    /// Where in the text (for `.path` errors, in the path expression), when there is a where.
     public var mark: SourceMark?
 
+    /// An error of `kind` saying `message`, at `mark`.
     public init(_ kind: Kind, _ message: String, at mark: SourceMark? = nil) {
         self.kind = kind
         self.message = message
         self.mark = mark
     }
 
+    /// `LINE:COLUMN: message`, or the message alone.
     public var description: String {
         guard let mark else { return message }
         return "\(mark.line):\(mark.column): \(message)"

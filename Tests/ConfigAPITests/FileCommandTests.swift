@@ -56,6 +56,20 @@ import Testing
         #expect(text.contains("databases:\n    - name: redis\n"))
     }
 
+    @Test func anAliasReadsTheMostRecentAnchorBeforeItInEveryCommand() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write(Array("a: &x 1\nb: *x\nc: &x 2\n".utf8), named: "aliases.yaml")
+        #expect(try CLI.run("get", file.path, "b").stdout == "1\n")
+        #expect(try CLI.run("get", "--json", file.path, "b").stdout == "1\n")
+        #expect(try CLI.run("get", "--json", file.path, ".").stdout == #"{"a":1,"b":1,"c":2}"# + "\n")
+        let seed = try String(contentsOf: Self.seed, encoding: .utf8)
+        let project = "x-port: &port 8080\n" + seed.replacingOccurrences(of: "port: 8080", with: "port: *port")
+            + "x-later: &port not a port\n"
+        let projectFile = try scratch.write(Array(project.utf8), named: "myproject.yaml")
+        let validation = try CLI.run("validate", projectFile.path)
+        #expect(validation.status == 0, "\(validation.stderr)")
+    }
+
     @Test(arguments: BadInput.allCases)
     func badInputIsRefusedAndTheFileIsUntouched(_ input: BadInput) throws {
         let scratch = try Scratch()
@@ -122,7 +136,8 @@ enum BadInput: CaseIterable, Sendable {
         case .invalidYAML: return "project.yaml:4:1: "
         case .nonUTF8: return "project.yaml:2:4: invalid UTF-8"
         case .missingFile: return "project.yaml.missing: cannot read"
-        case .noMatch: return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: the sequence at 2:3 has no item with name=web"
+        case .noMatch:
+            return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: the sequence here has no item with name=web"
         case .malformedPath: return "column 14"
         case .malformedJSON: return "SPEC_JSON:1:13: invalid JSON: did not find expected ',' or ']'"
         case .throughAlias: return "project.yaml:3:6: "

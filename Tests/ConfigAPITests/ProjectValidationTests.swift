@@ -191,7 +191,7 @@ struct ProjectValidationTests {
     @Test func requireValidThrowsEveryIssueInOneFailure() throws {
         let text = try Data(contentsOf: TestSupport.fixture("broken-project.yaml"))
         do {
-            try ProjectValidation.requireValid(Array(text), file: "projects/broken.yaml")
+            try ProjectValidation.requireValid(DocumentTree(parsing: Array(text)), file: "projects/broken.yaml")
             Issue.record("accepted")
         } catch let failure as CommandFailure {
             #expect(failure.status == .dataError)
@@ -199,7 +199,7 @@ struct ProjectValidationTests {
             #expect(failure.located.split(separator: "\n").count == 8)
             #expect(failure.located.contains("\nconfig-api: projects/broken.yaml:21:13: database 'api': size '5GB'"))
         }
-        try ProjectValidation.requireValid(Array(Self.seed.utf8), file: "projects/myproject.yaml")
+        try ProjectValidation.requireValid(DocumentTree(parsing: Self.seed), file: "projects/myproject.yaml")
     }
 
     private func issues(_ text: String) -> [ValidationIssue] {

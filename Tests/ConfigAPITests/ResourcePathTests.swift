@@ -9,9 +9,10 @@ struct ResourcePathTests {
         #expect(path.kind == .applications)
         #expect(path.name == "api")
         #expect(path.file == "projects/myproject.yaml")
-        #expect(path.selector == "applications[name=api]")
+        #expect(path.selector.description == "applications[name=api]")
         #expect(path.description == "projects/myproject/applications/api")
-        #expect(try ResourcePath(parsing: "projects/shop-2/databases/redis").selector == "databases[name=redis]")
+        let database = try ResourcePath(parsing: "projects/shop-2/databases/redis")
+        #expect(database.selector.description == "databases[name=redis]")
     }
 
     @Test(arguments: [

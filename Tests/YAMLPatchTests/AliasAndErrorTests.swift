@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAMLPatch
 
 /// Edits never go through aliases, anchors are never expanded on write, and bad input is
@@ -22,15 +23,19 @@ import Testing
 
     @Test func editsThroughAliasesOrAnchorsAreRefused() throws {
         let text = "base: &base\n  x: 1\nderived: *base\nlist: [&item a, *item]\nfree: &free 1\n"
-        for (path, operation) in [("derived.x", EditOperation.set(.int(2))), ("derived", .set(.int(2))),
-                                  ("base.x", .set(.int(2))), ("base.y", .set(.int(2))), ("base", .delete),
-                                  ("list[0]", .set(.string("b"))), ("list[1]", .set(.string("c"))),
-                                  ("base", .merge(.mapping([.init(key: "z", value: .int(1))]), appendLists: false))] {
+        for (path, operation) in [
+            ("derived.x", EditOperation.set(.int(2))), ("derived", .set(.int(2))),
+            ("base.x", .set(.int(2))), ("base.y", .set(.int(2))), ("base", .delete),
+            ("list[0]", .set(.string("b"))), ("list[1]", .set(.string("c"))),
+            ("base", .merge(.mapping([.init(key: "z", value: .int(1))]), appendLists: false)),
+        ] {
             let error = try #require(throws: YAMLPatchError.self, "\(path)") { try edited(text, path, operation) }
             #expect(error.kind == .alias, "\(path)")
             #expect(error.mark != nil, "\(path)")
         }
-        #expect(try edited(text, "free", .set(.int(3))) == "base: &base\n  x: 1\nderived: *base\nlist: [&item a, *item]\nfree: 3\n")
+        #expect(
+            try edited(text, "free", .set(.int(3)))
+                == "base: &base\n  x: 1\nderived: *base\nlist: [&item a, *item]\nfree: 3\n")
         #expect(try edited(Self.billionLaughs, "a[0]", .set(.string("x")), expecting: .alias))
     }
 
@@ -40,14 +45,44 @@ import Testing
         #expect(match.node.scalarText == "1")
     }
 
+    @Test func anAliasRefersToTheMostRecentAnchorBeforeIt() throws {
+        let tree = try DocumentTree(parsing: "a: &x 1\nb: *x\nc: &x 2\nd: *x\n")
+        let document = try #require(tree.documents.first)
+        #expect(try tree.matches(of: YAMLPath("b")).map(\.node.scalarText) == ["1"])
+        #expect(try tree.matches(of: YAMLPath("d")).map(\.node.scalarText) == ["2"])
+        #expect(
+            try tree.value(of: document.root, in: document)
+                == .mapping([
+                    .init(key: "a", value: .int(1)), .init(key: "b", value: .int(1)),
+                    .init(key: "c", value: .int(2)), .init(key: "d", value: .int(2)),
+                ]))
+        let b = try #require(document.root.child(forKey: "b"))
+        #expect(document.resolvingAlias(b).start.line == 1)
+    }
+
+    @Test func onlyTheAnchorAnAliasRefersToIsProtected() throws {
+        let text = "a: &x 1\nb: *x\nc: &x 2\n"
+        #expect(try edited(text, "c", .set(.int(3))) == "a: &x 1\nb: *x\nc: 3\n")
+        #expect(try edited(text, "a", .set(.int(3)), expecting: .alias))
+    }
+
+    @Test func anAliasInsideItsOwnAnchorIsRefusedWhenExpanded() throws {
+        let tree = try DocumentTree(parsing: "a: &loop [1, *loop]\n")
+        let document = try #require(tree.documents.first)
+        let error = try #require(throws: YAMLPatchError.self) { try tree.value(of: document.root, in: document) }
+        #expect(error.kind == .alias && error.mark?.column == 14)
+        #expect(try tree.matches(of: YAMLPath("a[1][1][0]")).map(\.node.scalarText) == ["1"])
+    }
+
     @Test func malformedPathsNameTheColumn() throws {
         for (expression, column) in [("a..b", 3), ("a[", 3), ("a[x]", 3), ("a[\"b]", 6), ("", 1), ("a]b", 2)] {
             let error = try #require(throws: YAMLPatchError.self, "\(expression)") { try YAMLPath(expression) }
             #expect(error.kind == .path)
             #expect(error.mark?.column == column, "\(expression): \(error)")
         }
-        #expect(try YAMLPath("a.b[0][name=api][\"c.d\"][-1]").steps
-            == [.key("a"), .key("b"), .index(0), .select(key: "name", value: "api"), .key("c.d"), .index(-1)])
+        #expect(
+            try YAMLPath("a.b[0][name=api][\"c.d\"][-1]").steps
+                == [.key("a"), .key("b"), .index(0), .select(key: "name", value: "api"), .key("c.d"), .index(-1)])
         #expect(try YAMLPath(".").steps.isEmpty)
     }
 
@@ -62,13 +97,17 @@ import Testing
     @Test func invalidTextIsRefusedWithItsPosition() throws {
         let syntax = try #require(throws: YAMLPatchError.self) { try DocumentTree(parsing: "a: [1\nb: 2\n") }
         #expect(syntax.kind == .syntax && syntax.mark != nil)
-        let encoding = try #require(throws: YAMLPatchError.self) { try DocumentTree(parsing: [0x61, 0x3A, 0x20, 0xFF, 0x0A]) }
+        let encoding = try #require(throws: YAMLPatchError.self) {
+            try DocumentTree(parsing: [0x61, 0x3A, 0x20, 0xFF, 0x0A])
+        }
         #expect(encoding.kind == .encoding && encoding.mark?.column == 4)
     }
 }
 
 /// Whether the edit fails with an error of `kind`.
-func edited(_ text: String, _ path: String, _ operation: EditOperation, expecting kind: YAMLPatchError.Kind) throws -> Bool {
+func edited(
+    _ text: String, _ path: String, _ operation: EditOperation, expecting kind: YAMLPatchError.Kind
+) throws -> Bool {
     do {
         _ = try edited(text, path, operation)
         return false

@@ -1,8 +1,10 @@
 import Testing
 @testable import YAMLPatch
 
-/// Must show 3: merge, delete and append per DESIGN.md in the seed's 4-space style, the common
-/// 2-space compact style, and flow collections. Every expectation is the whole new text.
+/// Merge (yq's `*=`: mappings merge, lists and scalars are replaced, new keys go after the last
+/// one), delete (an entry's lines with its own comment lines) and append, in the seed's 4-space
+/// style, the common 2-space compact style, and flow collections. Every expectation is the
+/// whole new text.
 @Suite struct EditSemanticsTests {
     static let seedStyle = """
         apps:
@@ -102,8 +104,10 @@ import Testing
               - z
 
             """))
-        #expect(try edited(Self.flowStyle, "config", .merge(spec, appendLists: true)).hasSuffix("config: {a: null, b: [x, z]}\n"))
-        #expect(try edited(Self.flowStyle, "config", .merge(spec, appendLists: false)).hasSuffix("config: {a: null, b: [z]}\n"))
+        #expect(try edited(Self.flowStyle, "config", .merge(spec, appendLists: true))
+            .hasSuffix("config: {a: null, b: [x, z]}\n"))
+        #expect(try edited(Self.flowStyle, "config", .merge(spec, appendLists: false))
+            .hasSuffix("config: {a: null, b: [z]}\n"))
     }
 
     @Test func mergeAndSetCreateMissingKeysButSelectorsNeverCreateItems() throws {
@@ -115,7 +119,8 @@ import Testing
 
             """))
         #expect(try edited("top:\nother: 1\n", "top.k", .set(.string("v"))) == "top:\n  k: v\nother: 1\n")
-        #expect(try edited(Self.flowStyle, "config.c", .merge(.mapping([.init(key: "d", value: .int(1))]), appendLists: false))
+        let nested = EditOperation.merge(.mapping([.init(key: "d", value: .int(1))]), appendLists: false)
+        #expect(try edited(Self.flowStyle, "config.c", nested)
             .hasSuffix("config: {a: 1, b: [x], c: {d: 1}}\n"))
         #expect(throws: YAMLPatchError.self) { try edited(Self.seedStyle, "apps[name=db].port", .set(.int(1))) }
     }
@@ -151,7 +156,8 @@ import Testing
     @Test func deleteFromFlowCollectionsFixesCommas() throws {
         #expect(try edited(Self.flowStyle, "apps[0]", .delete).hasPrefix("apps: [{name: web, port: 81}]\n"))
         #expect(try edited(Self.flowStyle, "apps[-1]", .delete).hasPrefix("apps: [{name: api, port: 80}]\n"))
-        #expect(try edited(Self.flowStyle, "apps[1].name", .delete).hasPrefix("apps: [{name: api, port: 80}, {port: 81}]\n"))
+        #expect(try edited(Self.flowStyle, "apps[1].name", .delete)
+            .hasPrefix("apps: [{name: api, port: 80}, {port: 81}]\n"))
         #expect(try edited(Self.flowStyle, "config.b[0]", .delete).hasSuffix("config: {a: 1, b: []}\n"))
         #expect(try edited("l: [a, b, c, d]\n", "l[2]", .delete) == "l: [a, b, d]\n")
     }
@@ -192,7 +198,8 @@ import Testing
         #expect(try edited(Self.seedStyle, "config.b", .set(.string("flat"))).hasSuffix("    b: flat\n"))
         #expect(try edited(Self.compactStyle, "apps[1]", .set(.mapping([.init(key: "name", value: .string("new"))])))
             .contains("- name: new\nconfig:"))
-        #expect(try edited("a: 1 # one\n", "a", .set(.mapping([.init(key: "k", value: .bool(true))]))) == "a:\n  k: true # one\n")
+        let mapping = YAMLValue.mapping([.init(key: "k", value: .bool(true))])
+        #expect(try edited("a: 1 # one\n", "a", .set(mapping)) == "a:\n  k: true # one\n")
         #expect(try edited("- a\n- b\n", "[1]", .set(.sequence([.int(1), .int(2)]))) == "- a\n- - 1\n  - 2\n")
         #expect(try edited("a: x\n", ".", .set(.mapping([.init(key: "b", value: .int(1))]))) == "b: 1\n")
     }

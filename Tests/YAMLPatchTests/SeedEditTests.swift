@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+
 @testable import YAMLPatch
 
-/// Must show 1, at the library level: the seed's project file, edited the way the pipeline does.
+/// The seed's project file, edited the way the pipeline does: one line changes, comments stay.
 @Suite struct SeedEditTests {
     let seed = try! String(contentsOfFile: fixtures + "myproject.yaml", encoding: .utf8)
 
@@ -16,8 +17,10 @@ import Testing
     }
 
     @Test func mergingASpecChangesOneLineAndInsertsOne() throws {
-        let spec = YAMLValue.mapping([.init(key: "git", value: .mapping([.init(key: "hash", value: .string("abc1234"))])),
-                                      .init(key: "replicas", value: .int(2))])
+        let spec = YAMLValue.mapping([
+            .init(key: "git", value: .mapping([.init(key: "hash", value: .string("abc1234"))])),
+            .init(key: "replicas", value: .int(2)),
+        ])
         let new = try edited(seed, "applications[name=frontend]", .merge(spec, appendLists: false))
         let diff = lineDiff(seed, new)
         #expect(diff.removed == ["          hash: ~"])

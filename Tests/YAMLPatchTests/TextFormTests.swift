@@ -1,8 +1,29 @@
 import Testing
+
 @testable import YAMLPatch
 
-/// CRLF, a BOM, non-ASCII text, block scalars and multi-document streams.
+/// CRLF, a BOM, non-ASCII text, block scalars, multi-document streams and rare key forms.
 @Suite struct TextFormTests {
+    @Test func emptyDocumentsTakeAValueOnTheirOwnLine() throws {
+        #expect(try edited("---\n# empty\n...\n", ".", .set(.string("x"))) == "---\n# empty\nx\n...\n")
+        #expect(try edited("---\n---\n", ".", .set(.int(1))) == "---\n1\n---\n1\n")
+        #expect(try edited("---", ".", .set(.string("x"))) == "--- x")
+    }
+
+    @Test func aFlowKeySpanningLinesIsWrittenOnOneLineToTakeAValue() throws {
+        #expect(
+            try edited("- { multi\n  line, a: b}\n", #"[0]["multi line"]"#, .set(.string("x")))
+                == "- { multi line: x, a: b}\n")
+        #expect(
+            try edited("- { \"multi\n  line\", a: b}\n", #"[0]["multi line"]"#, .set(.string("x")))
+                == "- { \"multi line\": x, a: b}\n")
+    }
+
+    @Test func newKeysGoAtTheColumnOfAnExplicitKeysQuestionMark() throws {
+        #expect(try edited("? [a, b]\n: 1\n", "c", .set(.int(2))) == "? [a, b]\n: 1\nc: 2\n")
+        #expect(try edited("? - x\n:\n", "c", .set(.int(2))) == "? - x\n:\nc: 2\n")
+    }
+
     @Test func crlfFilesGetCRLFLines() throws {
         let text = "a:\r\n    b: 1\r\n    c: x # note\r\n"
         #expect(try edited(text, "a.c", .set(.string("z"))) == "a:\r\n    b: 1\r\n    c: z # note\r\n")
@@ -19,16 +40,21 @@ import Testing
 
     @Test func blockScalarsStayIntactAroundEdits() throws {
         let text = "script: |\n  echo one\n  echo two\n\nafter: 1\nfolded: >\n  a b\n"
-        #expect(try edited(text, "after", .set(.int(2))) == "script: |\n  echo one\n  echo two\n\nafter: 2\nfolded: >\n  a b\n")
+        #expect(
+            try edited(text, "after", .set(.int(2)))
+                == "script: |\n  echo one\n  echo two\n\nafter: 2\nfolded: >\n  a b\n")
         #expect(try edited(text, "new", .set(.bool(true))) == text + "new: true\n")
-        #expect(try edited(text, "folded", .set(.string("c d\n"))) == "script: |\n  echo one\n  echo two\n\nafter: 1\nfolded: >\n  c d\n")
+        #expect(
+            try edited(text, "folded", .set(.string("c d\n")))
+                == "script: |\n  echo one\n  echo two\n\nafter: 1\nfolded: >\n  c d\n")
         #expect(try edited(text, "script", .set(.string("ls\n"))) == "script: |\n  ls\n\nafter: 1\nfolded: >\n  a b\n")
     }
 
     @Test func aPathAppliesInEveryDocumentWhereItResolves() throws {
         let text = "kind: A\nspec: {replicas: 1}\n---\nkind: B\n---\nkind: C\nspec:\n  replicas: 3\n"
-        #expect(try edited(text, "spec.replicas", .set(.int(5)))
-            == "kind: A\nspec: {replicas: 5}\n---\nkind: B\n---\nkind: C\nspec:\n  replicas: 5\n")
+        #expect(
+            try edited(text, "spec.replicas", .set(.int(5)))
+                == "kind: A\nspec: {replicas: 5}\n---\nkind: B\n---\nkind: C\nspec:\n  replicas: 5\n")
         #expect(try edited(text, "kind", .delete) == "spec: {replicas: 1}\n---\n{}\n---\nspec:\n  replicas: 3\n")
     }
 

@@ -16,7 +16,8 @@ struct FileArguments: ParsableArguments {
         do {
             return try YAMLPath(path)
         } catch let error as YAMLPatchError {
-            throw CommandFailure(.dataError, "\(error.message) of '\(path)'")
+            let column = error.mark.map { " at column \($0.column)" } ?? ""
+            throw CommandFailure(.dataError, "\(error.message)\(column) of '\(path)'")
         }
     }
 }

@@ -22,7 +22,7 @@ enum PlainScalarAmbiguity {
         var body = Array(string.utf8)[...]
         if body.first == UInt8(ascii: "+") || body.first == UInt8(ascii: "-") { body = body.dropFirst() }
         guard let first = body.first else { return false }
-        if first == UInt8(ascii: "0"), body.count > 2, let radix = radixDigits[body[body.startIndex + 1]] {
+        if first == UInt8(ascii: "0"), body.count > 2, let radix = radixDigits(body[body.startIndex + 1]) {
             return body.dropFirst(2).allSatisfy { radix.contains($0) || $0 == UInt8(ascii: "_") }
         }
         return isSexagesimal(body) || isNumber(body) || isTimestamp(Array(string.utf8))
@@ -49,7 +49,9 @@ enum PlainScalarAmbiguity {
             }
         }
         take { isDigit($0) || $0 == UInt8(ascii: "_") }
-        if rest.first == UInt8(ascii: ".") { take { isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") } }
+        if rest.first == UInt8(ascii: ".") {
+            take { isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        }
         guard digits > 0 else { return false }
         if rest.first == UInt8(ascii: "e") || rest.first == UInt8(ascii: "E") {
             rest = rest.dropFirst()
@@ -64,7 +66,9 @@ enum PlainScalarAmbiguity {
     private static func isTimestamp(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 8, bytes.prefix(4).allSatisfy(isDigit), bytes[4] == .dash else { return false }
         let month = bytes[5...].prefix(while: isDigit)
-        guard (1...2).contains(month.count), bytes.count > 5 + month.count, bytes[5 + month.count] == .dash else { return false }
+        guard (1...2).contains(month.count), bytes.count > 5 + month.count, bytes[5 + month.count] == .dash else {
+            return false
+        }
         return bytes[(6 + month.count)...].prefix(while: isDigit).count >= 1
     }
 
@@ -77,19 +81,28 @@ enum PlainScalarAmbiguity {
     /// Printable per YAML, minus the characters YAML 1.1 treats as line breaks and the BOM.
     static func isPlainPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: return true
+        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF:
+            return true
         default: return false
         }
     }
 
-    private static let leadingIndicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
-    private static let flowIndicators: Set<UInt8> = Set(",[]{}".utf8)
-    private static let radixDigits: [UInt8: Set<UInt8>] = [
-        UInt8(ascii: "x"): Set("0123456789abcdefABCDEF".utf8),
-        UInt8(ascii: "o"): Set("01234567".utf8),
-        UInt8(ascii: "b"): Set("01".utf8),
-    ]
-    private static let keywords: Set<String> = [
+    // Arrays rather than sets: these are a few short entries, and a process that builds a Set
+    // of a new element type first pays for the runtime's generic metadata and witness lookups.
+    private static let leadingIndicators = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
+    private static let flowIndicators = Array(",[]{}".utf8)
+
+    /// The digits allowed after `0x`, `0o` or `0b` (`marker` is the letter); nil for others.
+    private static func radixDigits(_ marker: UInt8) -> [UInt8]? {
+        switch marker {
+        case UInt8(ascii: "x"): return Array("0123456789abcdefABCDEF".utf8)
+        case UInt8(ascii: "o"): return Array("01234567".utf8)
+        case UInt8(ascii: "b"): return Array("01".utf8)
+        default: return nil
+        }
+    }
+
+    private static let keywords: [String] = [
         "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
         ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",

@@ -7,11 +7,13 @@ public struct SourceMark: Sendable, Hashable, Comparable {
     /// 1-based column, counted in characters as editors do.
     public var column: Int
 
+    /// A mark at `offset`, which is at `line` and `column` (both 1-based).
     public init(offset: Int, line: Int, column: Int) {
         self.offset = offset
         self.line = line
         self.column = column
     }
 
+    /// Marks are ordered by offset.
     public static func < (lhs: SourceMark, rhs: SourceMark) -> Bool { lhs.offset < rhs.offset }
 }

@@ -8,15 +8,15 @@ extension DocumentEditor {
         let written: WrittenValue
         let range: Range<Int>
         var prefix = ""
+        var suffix = ""
         if place.inFlow || !value.isNonEmptyCollection {
             written = inlineValue(value, replacing: node, place)
             if node.collectionStyle == .block {
                 range = try blockValueStart(of: node, place)..<end
                 if case .root = place.slot {} else { prefix = " " }
             } else if node.start.offset == node.end.offset {
-                let insertion = emptyValueInsertion(node, place)
-                range = insertion.offset..<insertion.offset
-                prefix = insertion.prefix
+                let insertion = try emptyValueInsertion(node, place)
+                (range, prefix, suffix) = (insertion.range, insertion.prefix, insertion.suffix)
             } else {
                 range = node.start.offset..<end
             }
@@ -27,7 +27,9 @@ extension DocumentEditor {
                 indentation = layout.column(of: node.start.offset)
                 range = node.start.offset..<end
             case .mappingValue(let key, _):
-                indentation = keepsIndentation(node, value) ? layout.column(of: node.start.offset)
+                indentation =
+                    keepsIndentation(node, value)
+                    ? layout.column(of: node.start.offset)
                     : writer.nestedIndentation(of: value, underKeyAt: layout.column(of: key.start.offset))
                 range = try blockValueStart(of: node, place)..<end
                 prefix = layout.lineEnding + writer.spaces(indentation)
@@ -38,7 +40,7 @@ extension DocumentEditor {
             }
             written = writer.block(value, indentation: indentation)
         }
-        splices.append(Splice(range: range, replacement: Array((prefix + written.text).utf8)))
+        splices.append(Splice(range: range, replacement: Array((prefix + written.text + suffix).utf8)))
         expected = written.node
     }
 
@@ -49,10 +51,12 @@ extension DocumentEditor {
         }
         var indentation = 0
         if style == .literal || style == .folded {
-            indentation = layout.indentationOfNextContentLine(after: node.start.offset, before: node.end.offset)
+            indentation =
+                layout.indentationOfNextContentLine(after: node.start.offset, before: node.end.offset)
                 ?? layout.column(of: node.start.offset) + writer.style.mappingStep
         }
-        let placement = ScalarWriter.Placement(inFlow: place.inFlow, blockIndentation: indentation, lineEnding: layout.lineEnding)
+        let placement = ScalarWriter.Placement(
+            inFlow: place.inFlow, blockIndentation: indentation, lineEnding: layout.lineEnding)
         let scalar = ScalarWriter.string(string, preferring: style, at: placement)
         return WrittenValue(text: scalar.text, node: .expected(.scalar(scalar.value, scalar.style)), isBlock: false)
     }
@@ -65,7 +69,7 @@ extension DocumentEditor {
             return node.start.offset
         case .mappingValue(let key, _):
             guard let colonEnd = layout.emptyValueOffset(afterKey: key) else {
-                throw YAMLPatchError(.value, "cannot find the ':' after the key at \(key.start.line):\(key.start.column)", at: key.start)
+                throw YAMLPatchError(.value, "cannot find the ':' after the key here", at: key.start)
             }
             return min(colonEnd, node.start.offset)
         case .sequenceItem(let dashEnd, _):
@@ -73,20 +77,47 @@ extension DocumentEditor {
         }
     }
 
-    /// Where a value goes where there was none, and what precedes it: after `key:` or `-`;
-    /// `: ` after a flow key without a colon; a `: ` line under an explicit `? key`.
-    private func emptyValueInsertion(_ node: Node, _ place: Place) -> (offset: Int, prefix: String) {
+    /// The bytes an empty value's text replaces (usually none), and what goes before and after it.
+    typealias EmptyValueInsertion = (range: Range<Int>, prefix: String, suffix: String)
+
+    /// Where a value goes where there was none, and what goes around it: after `key:` or `-`;
+    /// `: ` after a flow key without a colon (a key spanning lines is written again on one
+    /// line first, as YAML requires of a key followed by `:`); a `: ` line under an explicit
+    /// `? key`; for an empty document, on the line where libyaml placed it, or after `---`.
+    private func emptyValueInsertion(_ node: Node, _ place: Place) throws -> EmptyValueInsertion {
+        let offset = node.start.offset
         switch place.slot {
         case .root:
-            return (node.start.offset, "")
+            let atLineStart = offset == layout.lineStart(of: offset)
+            return (offset..<offset, atLineStart ? "" : " ", atLineStart ? layout.lineEnding : "")
         case .sequenceItem(let dashEnd, _):
-            return (dashEnd ?? node.start.offset, " ")
+            let start = dashEnd ?? offset
+            return (start..<start, " ", "")
         case .mappingValue(let key, let style):
-            if let colonEnd = layout.emptyValueOffset(afterKey: key) { return (colonEnd, " ") }
+            if let colonEnd = layout.emptyValueOffset(afterKey: key) { return (colonEnd..<colonEnd, " ", "") }
             let keyEnd = layout.contentEnd(of: key)
-            if style == .flow { return (keyEnd, ": ") }
-            return (keyEnd, layout.lineEnding + writer.spaces(layout.explicitKeyColumn(before: key.start.offset)) + ": ")
+            if style == .flow, key.start.line == key.end.line { return (keyEnd..<keyEnd, ": ", "") }
+            if style == .flow { return (key.start.offset..<keyEnd, try oneLineKey(key) + ": ", "") }
+            let column = layout.explicitKeyColumn(before: key.start.offset)
+            return (keyEnd..<keyEnd, layout.lineEnding + writer.spaces(column) + ": ", "")
         }
+    }
+
+    /// A flow key that spans lines, written on one line in its own style.
+    private func oneLineKey(_ key: Node) throws -> String {
+        guard key.properties == nil, case .scalar(let text, let style) = key.content else {
+            throw YAMLPatchError(
+                .value, "cannot give a value to this key: it spans lines and is not a scalar", at: key.start)
+        }
+        let placement = ScalarWriter.Placement(inFlow: true, blockIndentation: 0, lineEnding: layout.lineEnding)
+        let written = ScalarWriter.string(text, preferring: style, at: placement)
+        guard written.style == style, !written.text.contains("\n") else {
+            throw YAMLPatchError(
+                .value,
+                "cannot give a value to this key: it spans lines and cannot be written on one line in its style",
+                at: key.start)
+        }
+        return written.text
     }
 
     /// A block collection replaced by one of the same kind keeps its column.

@@ -1,15 +1,11 @@
 /// Deleting keys and items: whole lines in block collections (with the comment lines directly
 /// above at the same indentation), the entry and one comma in flow collections.
 extension DocumentEditor {
-    /// Removes the children of `node` that the last path step names.
-    mutating func delete(_ step: YAMLPath.Step, from node: Node, _ expected: inout Node, _ place: Place) throws {
-        let doomed = childIndexes(step, of: node)
-        guard !doomed.isEmpty else { return }
-        targets += doomed.count
+    /// Removes the children of `node` at `doomed` (pair or item indexes, in order).
+    mutating func delete(_ doomed: [Int], from node: Node, _ expected: inout Node, _ place: Place) throws {
         try checkGrowable(node, place)
         for index in doomed {
-            let child = child(index, of: node)
-            try checkReplaceable(child, Place(slot: place.slot, isUnderAliasedAnchor: false))
+            try checkReplaceable(child(index, of: node), Place(slot: place.slot, isUnderAliasTarget: false))
         }
         if doomed.count == node.entryCount {
             let empty: YAMLValue = if case .mapping = node.content { .mapping([]) } else { .sequence([]) }
@@ -21,19 +17,6 @@ extension DocumentEditor {
             for index in doomed { splices.append(Splice(range: try blockRange(index, of: node), replacement: [])) }
         }
         expected.removeChildren(doomed)
-    }
-
-    private func childIndexes(_ step: YAMLPath.Step, of node: Node) -> [Int] {
-        switch (step, node.content) {
-        case (.key(let key), .mapping(let pairs, _)):
-            return pairs.firstIndex { $0.key.scalarText == key }.map { [$0] } ?? []
-        case (.index(let index), .sequence(let items, _)):
-            return SequenceIndex.resolve(index, count: items.count).map { [$0] } ?? []
-        case (.select(let key, let value), .sequence(let items, _)):
-            return items.indices.filter { items[$0].child(forKey: key)?.scalarText == value }
-        default:
-            return []
-        }
     }
 
     private func child(_ index: Int, of node: Node) -> Node {
@@ -66,10 +49,14 @@ extension DocumentEditor {
             let lineStart = layout.lineStart(of: bounds.start)
             let start = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: bounds.start - lineStart)
             let end = layout.nextLineStart(after: bounds.end)
-            return start..<(ownsSeparator(after: start..<end, isFirstEntry: index == 0) ? layout.nextLineStart(after: end) : end)
+            let ownsSeparator = ownsSeparator(after: start..<end, isFirstEntry: index == 0)
+            return start..<(ownsSeparator ? layout.nextLineStart(after: end) : end)
         }
         guard index + 1 < node.entryCount else {
-            throw YAMLPatchError(.value, "cannot delete the last entry of the \(node.kindName) at \(node.start.line):\(node.start.column) while it shares a line with its parent", at: node.start)
+            throw YAMLPatchError(
+                .value,
+                "cannot delete the last entry of the \(node.kindName) here while it shares a line with its parent",
+                at: node.start)
         }
         return bounds.start..<entryBounds(index + 1, of: node).start
     }
@@ -89,7 +76,9 @@ extension DocumentEditor {
         let count = node.entryCount
         var tailStart = count
         while tailStart > 0, doomed.contains(tailStart - 1) { tailStart -= 1 }
-        var ranges = doomed.filter { $0 < tailStart }.map { entryBounds($0, of: node).start..<entryBounds($0 + 1, of: node).start }
+        var ranges = doomed.filter { $0 < tailStart }.map {
+            entryBounds($0, of: node).start..<entryBounds($0 + 1, of: node).start
+        }
         if tailStart < count {
             ranges.append(entryBounds(tailStart - 1, of: node).end..<entryBounds(count - 1, of: node).end)
         }

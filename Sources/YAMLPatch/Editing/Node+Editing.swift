@@ -49,34 +49,23 @@ extension Node {
         }
     }
 
-    /// The first anchor in this subtree that is in `names`.
-    func firstAnchor(in names: Set<String>) -> Node? {
-        if names.isEmpty { return nil }
-        if let anchor, names.contains(anchor) { return self }
-        switch content {
-        case .mapping(let pairs, _):
-            for pair in pairs {
-                if let found = pair.key.firstAnchor(in: names) ?? pair.value.firstAnchor(in: names) { return found }
-            }
-        case .sequence(let items, _):
-            for item in items {
-                if let found = item.firstAnchor(in: names) { return found }
-            }
-        case .scalar, .alias:
-            break
-        }
-        return nil
+    /// Runs `body` on the node that the child indexes `address` lead to from this one.
+    mutating func modify<Result>(
+        at address: ArraySlice<Int>, _ body: (inout Node) throws -> Result
+    ) rethrows -> Result {
+        guard let index = address.first else { return try body(&self) }
+        return try modifyChild(index) { try $0.modify(at: address.dropFirst(), body) }
     }
 
     /// Runs `body` on child `index` (a pair's value or an item) without copying siblings.
     mutating func modifyChild<Result>(_ index: Int, _ body: (inout Node) throws -> Result) rethrows -> Result {
         switch content {
         case .mapping(var pairs, let style):
-            content = .alias("")
+            content = .alias(.placeholder)
             defer { content = .mapping(pairs, style) }
             return try body(&pairs[index].value)
         case .sequence(var items, let style):
-            content = .alias("")
+            content = .alias(.placeholder)
             defer { content = .sequence(items, style) }
             return try body(&items[index])
         case .scalar, .alias:
@@ -88,11 +77,11 @@ extension Node {
     mutating func appendChildren(pairs newPairs: [Pair] = [], items newItems: [Node] = []) {
         switch content {
         case .mapping(var pairs, let style):
-            content = .alias("")
+            content = .alias(.placeholder)
             pairs += newPairs
             content = .mapping(pairs, style)
         case .sequence(var items, let style):
-            content = .alias("")
+            content = .alias(.placeholder)
             items += newItems
             content = .sequence(items, style)
         case .scalar, .alias:
@@ -111,5 +100,29 @@ extension Node {
         case .scalar, .alias:
             break
         }
+    }
+}
+
+extension DocumentTree.Document {
+    /// The first node in `node`'s subtree (itself included) that an alias refers to.
+    func firstAliasTarget(in node: Node) -> Node? {
+        isAliasTarget.contains(true) ? firstTarget(in: node) : nil
+    }
+
+    private func firstTarget(in node: Node) -> Node? {
+        if isAliasTarget(node) { return node }
+        switch node.content {
+        case .mapping(let pairs, _):
+            for pair in pairs {
+                if let found = firstTarget(in: pair.key) ?? firstTarget(in: pair.value) { return found }
+            }
+        case .sequence(let items, _):
+            for item in items {
+                if let found = firstTarget(in: item) { return found }
+            }
+        case .scalar, .alias:
+            break
+        }
+        return nil
     }
 }

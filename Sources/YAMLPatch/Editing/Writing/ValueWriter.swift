@@ -55,7 +55,8 @@ struct ValueWriter {
     func entry(_ entry: YAMLValue.Entry, indentation: Int) -> (text: String, pair: Node.Pair) {
         let key = key(entry.key)
         let value = nested(entry.value, underKeyAt: indentation)
-        let separator = value.isBlock ? lineEnding + spaces(nestedIndentation(of: entry.value, underKeyAt: indentation)) : " "
+        let separator =
+            value.isBlock ? lineEnding + spaces(nestedIndentation(of: entry.value, underKeyAt: indentation)) : " "
         return (key.text + ":" + separator + value.text, Node.Pair(key: key.node, value: value.node))
     }
 

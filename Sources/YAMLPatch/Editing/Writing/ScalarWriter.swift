@@ -26,7 +26,11 @@ enum ScalarWriter {
         case .bool(let bool): text = bool ? "true" : "false"
         case .int(let int): text = String(int)
         case .double(let double):
-            if double.isNaN { text = ".nan" } else if double.isInfinite { text = double < 0 ? "-.inf" : ".inf" } else {
+            if double.isNaN {
+                text = ".nan"
+            } else if double.isInfinite {
+                text = double < 0 ? "-.inf" : ".inf"
+            } else {
                 text = String(double)
             }
         case .string, .sequence, .mapping: return nil
@@ -40,7 +44,8 @@ enum ScalarWriter {
         case .plain where !PlainScalarAmbiguity.needsQuotes(string, inFlow: placement.inFlow):
             return WrittenScalar(text: string, style: .plain, value: string)
         case .singleQuoted where canSingleQuote(string):
-            return WrittenScalar(text: "'" + string.replacingAll("'", with: "''") + "'", style: .singleQuoted, value: string)
+            return WrittenScalar(
+                text: "'" + string.replacingAll("'", with: "''") + "'", style: .singleQuoted, value: string)
         case .literal where !placement.inFlow && canWriteLiteral(string):
             return block(string, indicator: "|", at: placement, style: .literal)
         case .folded where !placement.inFlow && canWriteFolded(string):
@@ -64,7 +69,9 @@ enum ScalarWriter {
     /// Literal style keeps every line as written; what it cannot say without an indentation
     /// indicator or keep chomping (leading spaces, several trailing line breaks) is refused.
     private static func canWriteLiteral(_ string: String) -> Bool {
-        guard let first = string.unicodeScalars.first, first != " ", first != "\n", !string.hasSuffix("\n\n") else { return false }
+        guard let first = string.unicodeScalars.first, first != " ", first != "\n", !string.hasSuffix("\n\n") else {
+            return false
+        }
         return string.unicodeScalars.allSatisfy { $0 == "\n" || PlainScalarAmbiguity.isPlainPrintable($0) }
     }
 
@@ -74,14 +81,17 @@ enum ScalarWriter {
         return !line.contains("\n") && canWriteLiteral(string)
     }
 
-    private static func block(_ string: String, indicator: String, at placement: Placement, style: ScalarStyle) -> WrittenScalar {
+    private static func block(
+        _ string: String, indicator: String, at placement: Placement, style: ScalarStyle
+    ) -> WrittenScalar {
         let clipped = string.hasSuffix("\n")
         let body = clipped ? String(string.dropLast()) : string
         let indentation = String(repeating: " ", count: max(placement.blockIndentation, 1))
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "" : indentation + $0 }
         let header = indicator + (clipped ? "" : "-")
-        return WrittenScalar(text: ([header] + lines).joined(separator: placement.lineEnding), style: style, value: string)
+        return WrittenScalar(
+            text: ([header] + lines).joined(separator: placement.lineEnding), style: style, value: string)
     }
 
     /// A double-quoted scalar; every character YAML could misread is escaped.

@@ -21,48 +21,54 @@ public struct Node: Sendable {
         case scalar(String, ScalarStyle)
         case mapping([Pair], CollectionStyle)
         case sequence([Node], CollectionStyle)
-        /// `*name`, never expanded in the tree.
-        case alias(String)
+        /// `*name`, never expanded in the tree: the document resolves it
+        /// (``DocumentTree/Document/resolvingAlias(_:)``).
+        case alias(Alias)
+    }
+
+    /// An alias as written, and the anchored node of its document it refers to: the most
+    /// recent node anchored with its name before it, found once while the tree is built.
+    public struct Alias: Sendable, Equatable {
+        /// The anchor name, without the `*`.
+        public let name: String
+        /// The target's index among its document's anchored nodes; -1 when no node anchored
+        /// with `name` precedes the alias.
+        let anchorIndex: Int32
+
+        /// Content that stands in for a collection's while it is changed in place.
+        static let placeholder = Alias(name: "", anchorIndex: -1)
     }
 
     /// A key and its value in a mapping node.
     public struct Pair: Sendable {
-        public var key: Node
-        public var value: Node
+        /// The key node (usually a scalar).
+        public internal(set) var key: Node
+        /// The value node (an empty plain scalar when the key has none).
+        public internal(set) var value: Node
     }
 
-    public var content: Content
+    /// What the node holds.
+    public internal(set) var content: Content
     /// `start` and `end` in 24 bytes instead of 48, and anchor and tag (rare) behind one
     /// reference: a tree holds one node per event, so the node's size is most of a parse's
     /// memory traffic and of the work of freeing the tree.
     var startMark: CompactMark
     var endMark: CompactMark
-    /// Set through `anchor` and `tag`. (Nodes are made with the memberwise initialiser: the
+    /// Read through `anchor` and `tag`. (Nodes are made with the memberwise initialiser: the
     /// optimiser copies a node built by an explicit one before pushing it.)
     var properties: Properties?
 
     /// Where the node starts.
-    public var start: SourceMark {
-        get { startMark.mark }
-        set { startMark = CompactMark(newValue) }
-    }
+    public var start: SourceMark { startMark.mark }
 
     /// One past where the node ends.
-    public var end: SourceMark {
-        get { endMark.mark }
-        set { endMark = CompactMark(newValue) }
-    }
+    public var end: SourceMark { endMark.mark }
 
-    public var anchor: String? {
-        get { properties?.anchor }
-        set { properties = .make(anchor: newValue, tag: tag) }
-    }
+    /// The anchor name (without the `&`), nil when the node has none.
+    public var anchor: String? { properties?.anchor }
 
     /// The tag as libyaml resolves it (`tag:yaml.org,2002:str` for `!!str`), nil when untagged.
-    public var tag: String? {
-        get { properties?.tag }
-        set { properties = .make(anchor: anchor, tag: newValue) }
-    }
+    public var tag: String? { properties?.tag }
 
     /// The byte range of the node in the text.
     public var range: Range<Int> { start.offset..<end.offset }
@@ -87,19 +93,17 @@ extension Node {
     }
 }
 
-/// A node's anchor and tag, shared between copies of the node and replaced, never changed.
+/// A node's anchor and tag, shared between copies of the node, never changed.
 final class Properties: Sendable {
     let anchor: String?
     let tag: String?
+    /// With an anchor: the node's index among its document's anchored nodes.
+    let anchorIndex: Int32
 
-    init(anchor: String?, tag: String?) {
+    init(anchor: String?, tag: String?, anchorIndex: Int32) {
         self.anchor = anchor
         self.tag = tag
-    }
-
-    /// Nil when the node has neither.
-    static func make(anchor: String?, tag: String?) -> Properties? {
-        anchor == nil && tag == nil ? nil : Properties(anchor: anchor, tag: tag)
+        self.anchorIndex = anchorIndex
     }
 }
 
@@ -123,4 +127,7 @@ struct CompactMark {
     }
 
     var mark: SourceMark { SourceMark(offset: Int(offset), line: Int(line), column: Int(column)) }
+
+    /// The mark of nodes that exist only in an expected tree.
+    static let zero = CompactMark(offset: 0, line: 0, column: 0)
 }

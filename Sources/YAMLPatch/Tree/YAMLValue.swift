@@ -13,8 +13,11 @@ public enum YAMLValue: Sendable, Equatable {
 
     /// One key and its value in a ``YAMLValue/mapping(_:)``.
     public struct Entry: Sendable, Equatable {
+        /// The key, as text.
         public var key: String
+        /// The value under the key.
         public var value: YAMLValue
+        /// An entry of `key` and `value`.
         public init(key: String, value: YAMLValue) {
             self.key = key
             self.value = value

@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 
 /// One libyaml event seen as raw bytes; its buffers are valid until the reader moves on.
 ///
@@ -6,7 +6,9 @@ import CYAML
 /// verifying comparer both read these, so neither builds a string it does not keep. A field
 /// is read from libyaml's event only when asked for: verification never asks for marks.
 struct RawEvent {
-    enum Kind { case documentStart, documentEnd, scalar, alias, sequenceStart, sequenceEnd, mappingStart, mappingEnd, streamEnd }
+    enum Kind {
+        case documentStart, documentEnd, scalar, alias, sequenceStart, sequenceEnd, mappingStart, mappingEnd, streamEnd
+    }
     let kind: Kind
     private let event: UnsafePointer<yaml_event_t>
 
@@ -28,7 +30,8 @@ struct RawEvent {
     /// The scalar's value or the alias's anchor name; empty for other events.
     var value: UnsafeBufferPointer<UInt8> {
         switch kind {
-        case .scalar: return UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length)
+        case .scalar:
+            return UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length)
         case .alias: return Self.buffer(event.pointee.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0)
         default: return UnsafeBufferPointer(start: nil, count: 0)
         }
@@ -47,7 +50,9 @@ struct RawEvent {
 
     /// For sequence and mapping start events.
     var collectionStyle: CollectionStyle {
-        if kind == .mappingStart { return event.pointee.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block }
+        if kind == .mappingStart {
+            return event.pointee.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block
+        }
         return event.pointee.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block
     }
 
@@ -75,15 +80,12 @@ struct RawEvent {
     var hasProperties: Bool {
         switch kind {
         case .scalar: return event.pointee.data.scalar.anchor != nil || event.pointee.data.scalar.tag != nil
-        case .sequenceStart: return event.pointee.data.sequence_start.anchor != nil || event.pointee.data.sequence_start.tag != nil
-        case .mappingStart: return event.pointee.data.mapping_start.anchor != nil || event.pointee.data.mapping_start.tag != nil
+        case .sequenceStart:
+            return event.pointee.data.sequence_start.anchor != nil || event.pointee.data.sequence_start.tag != nil
+        case .mappingStart:
+            return event.pointee.data.mapping_start.anchor != nil || event.pointee.data.mapping_start.tag != nil
         default: return false
         }
-    }
-
-    /// For document start and end events: whether the `---` or `...` is implied.
-    var isImplicit: Bool {
-        kind == .documentStart ? event.pointee.data.document_start.implicit != 0 : event.pointee.data.document_end.implicit != 0
     }
 
     /// libyaml's marks: character index (not bytes), 0-based line and column.
@@ -92,7 +94,20 @@ struct RawEvent {
 
     private static func buffer(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
         guard let pointer else { return nil }
-        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+        return UnsafeBufferPointer(
+            start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    }
+}
+
+extension RawEvent {
+    /// Whether `bytes` (an event's buffer) are the UTF-8 of `string`, compared with the C
+    /// library's `memcmp` (which libyaml's header brings in) where the string lends its bytes.
+    static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, areUTF8Of string: String) -> Bool {
+        guard string.utf8.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        // Native and small strings lend their bytes without a copy of the string.
+        return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+            ?? string.utf8.elementsEqual(bytes)
     }
 }
 

@@ -4,7 +4,8 @@ extension DocumentTree {
     public func sourceText(of node: Node) -> String {
         let layout = TextLayout(text)
         let column = layout.column(of: node.start.offset)
-        let lines = text[node.start.offset..<layout.contentEnd(of: node)].split(separator: .newline, omittingEmptySubsequences: false)
+        let lines = text[node.start.offset..<layout.contentEnd(of: node)].split(
+            separator: .newline, omittingEmptySubsequences: false)
         let dedented = lines.enumerated().map { index, line in
             index == 0 ? line : line.dropFirst(min(column, line.prefix { $0 == .space }.count))
         }

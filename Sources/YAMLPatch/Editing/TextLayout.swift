@@ -90,7 +90,9 @@ struct TextLayout {
         while start > 0 {
             let previous = self.lineStart(of: start - 1)
             let spaces = bytes[previous..<start].prefix { $0 == .space }.count
-            guard spaces == indentation, previous + spaces < bytes.count, bytes[previous + spaces] == .hash else { break }
+            guard spaces == indentation, previous + spaces < bytes.count, bytes[previous + spaces] == .hash else {
+                break
+            }
             start = previous
         }
         return start

@@ -1,31 +1,9 @@
-/// A path into a YAML document: `a.b.c` keys, `a[0]` / `a[-1]` indexes, `a[name=api]`
-/// selectors, `a["key.with.dots"]` quoted keys, `.` alone for the document root.
-public struct YAMLPath: Sendable, Equatable, CustomStringConvertible {
-    /// One step of a path.
-    public enum Step: Sendable, Equatable {
-        /// The value under a mapping key.
-        case key(String)
-        /// A sequence item; negative counts from the end (`-1` is the last item).
-        case index(Int)
-        /// The items of a sequence that are mappings whose `key` holds the scalar `value`.
-        case select(key: String, value: String)
-    }
-
-    /// The steps from the document root; empty for `.`.
-    public let steps: [Step]
-    /// The expression as written.
-    public let description: String
-
-    /// Parses `expression`. Throws ``YAMLPatchError`` `.path` with the (1-based) column of the problem.
-    public init(_ expression: String) throws {
-        description = expression
-        var parser = PathParser(expression)
-        steps = try parser.parse()
-    }
-}
-
-/// A recursive-descent reader of the path language.
-private struct PathParser {
+/// A recursive-descent reader of the path language (see ``YAMLPath``).
+///
+/// Inside `[ ]`: an integer is an index; `key=value` a selector, where the key and the value
+/// may be double- or single-quoted (a backslash escapes the next character); a quoted string
+/// alone is a key.
+struct PathParser {
     private let characters: [Character]
     private var position = 0
 
@@ -53,9 +31,11 @@ private struct PathParser {
 
     private var peek: Character? { position < characters.count ? characters[position] : nil }
 
+    private var peekIsQuote: Bool { peek == "\"" || peek == "'" }
+
+    /// A path error whose mark's column is the current character's (the path is one line).
     private func problem(_ message: String) -> YAMLPatchError {
-        YAMLPatchError(.path, "bad path: \(message) at column \(position + 1)",
-                       at: SourceMark(offset: position, line: 1, column: position + 1))
+        YAMLPatchError(.path, "bad path: \(message)", at: SourceMark(offset: position, line: 1, column: position + 1))
     }
 
     /// A key up to the next `.` or `[`.
@@ -70,20 +50,23 @@ private struct PathParser {
     private mutating func bracket() throws -> YAMLPath.Step {
         position += 1
         let step: YAMLPath.Step
-        if peek == "\"" || peek == "'" {
-            step = .key(try quoted())
+        if peekIsQuote {
+            let key = try quoted()
+            if peek == "=" {
+                position += 1
+                step = .select(key: key, value: try selectorValue())
+            } else {
+                step = .key(key)
+            }
         } else {
             let start = position
             while let character = peek, character != "]" { position += 1 }
-            let inside = String(characters[start..<position])
-            if let index = Int(inside) {
+            let inside = characters[start..<position]
+            if let index = Int(String(inside)) {
                 step = .index(index)
-            } else if let equals = inside.firstIndex(of: "="), equals != inside.startIndex {
-                var value = String(inside[inside.index(after: equals)...])
-                if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                    value = String(value.dropFirst().dropLast())
-                }
-                step = .select(key: String(inside[..<equals]), value: value)
+            } else if let equals = inside.firstIndex(of: "="), equals != start {
+                position = equals + 1
+                step = .select(key: String(characters[start..<equals]), value: try selectorValue())
             } else {
                 position = start
                 throw problem("expected an index, key=value or a quoted key inside [ ]")
@@ -94,18 +77,26 @@ private struct PathParser {
         return step
     }
 
-    /// A quoted key; a backslash escapes the next character.
+    /// The value of a selector: quoted, or everything up to `]`.
+    private mutating func selectorValue() throws -> String {
+        if peekIsQuote { return try quoted() }
+        let start = position
+        while let character = peek, character != "]" { position += 1 }
+        return String(characters[start..<position])
+    }
+
+    /// A quoted string; a backslash escapes the next character.
     private mutating func quoted() throws -> String {
         let quote = characters[position]
         position += 1
-        var key = ""
+        var text = ""
         while let character = peek, character != quote {
             if character == "\\", position + 1 < characters.count { position += 1 }
-            key.append(characters[position])
+            text.append(characters[position])
             position += 1
         }
-        guard peek == quote else { throw problem("unterminated quoted key") }
+        guard peek == quote else { throw problem("unterminated quoted string") }
         position += 1
-        return key
+        return text
     }
 }

@@ -1,33 +1,23 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Proves an edit: re-parses the new text and checks, event by event, that it is the expected
-/// tree (the old tree with the operation applied in memory): same kinds, scalar values and
-/// styles, collection styles, anchors, tags and key order. Nothing is built for the new text:
-/// values are compared as bytes.
-enum EditVerification {
-    static func verify(_ text: [UInt8], expectedRoots: [Node]) throws {
-        let comparer = TreeComparer(reader: try RawEventReader(text), text: text)
-        for root in expectedRoots {
-            try comparer.expect(.documentStart, "a document")
-            try withUnsafePointer(to: root) { try comparer.compare($0) }
-            try comparer.expect(.documentEnd, "the end of the document")
-        }
-        try comparer.expect(.streamEnd, "the end of the text")
-    }
-}
-
-/// Walks an expected tree in document order while pulling the new text's events.
-private struct TreeComparer {
+/// Walks an expected tree in document order while pulling the new text's events, each of
+/// which it also hands to `sink` (specialised away when the sink discards them).
+struct TreeComparer<Sink: EventSink> {
     let reader: RawEventReader
     let text: [UInt8]
+    var sink: Sink
+
+    /// Compares the whole text with the expected documents.
+    mutating func compare(_ expectedRoots: [Node]) throws {
+        for root in expectedRoots {
+            try expect(.documentStart, "a document")
+            try withUnsafePointer(to: root) { try compare($0) }
+            try expect(.documentEnd, "the end of the document")
+        }
+        try expect(.streamEnd, "the end of the text")
+    }
 
     /// Compares the events of one node. The node comes by pointer so that walking the tree
     /// copies (retains and releases) nothing.
-    func compare(_ node: UnsafePointer<Node>) throws {
+    mutating func compare(_ node: UnsafePointer<Node>) throws {
         let event = try next()
         switch node.pointee.content {
         case .scalar(let value, let style):
@@ -35,18 +25,24 @@ private struct TreeComparer {
                 throw mismatch(event, "the scalar \(Self.quoted(value))")
             }
             try checkProperties(node, event)
-        case .alias(let name):
-            guard event.kind == .alias, Self.equal(name, event.value) else { throw mismatch(event, "the alias *\(name)") }
+        case .alias(let alias):
+            guard event.kind == .alias, Self.equal(alias.name, event.value) else {
+                throw mismatch(event, "the alias *\(alias.name)")
+            }
             try checkProperties(node, event)
         case .sequence(let items, let style):
-            guard event.kind == .sequenceStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) sequence") }
+            guard event.kind == .sequenceStart, event.collectionStyle == style else {
+                throw mismatch(event, "a \(style) sequence")
+            }
             try checkProperties(node, event)
             try items.withUnsafeBufferPointer { items in
                 for index in items.indices { try compare(items.baseAddress! + index) }
             }
             try expect(.sequenceEnd, "the end of a sequence of \(items.count) items")
         case .mapping(let pairs, let style):
-            guard event.kind == .mappingStart, event.collectionStyle == style else { throw mismatch(event, "a \(style) mapping") }
+            guard event.kind == .mappingStart, event.collectionStyle == style else {
+                throw mismatch(event, "a \(style) mapping")
+            }
             try checkProperties(node, event)
             try pairs.withUnsafeBufferPointer { pairs in
                 for index in pairs.indices {
@@ -60,15 +56,16 @@ private struct TreeComparer {
     }
 
     /// Pulls one event of `kind`; `description` is only built when the event is another.
-    func expect(_ kind: RawEvent.Kind, _ description: @autoclosure () -> String) throws {
+    mutating func expect(_ kind: RawEvent.Kind, _ description: @autoclosure () -> String) throws {
         let event = try next()
         guard event.kind == kind else { throw mismatch(event, description()) }
     }
 
     /// The next event; where libyaml stops, a verification error saying where and why.
-    private func next() throws -> RawEvent {
-        if let event = reader.next() { return event }
-        throw failure()
+    private mutating func next() throws -> RawEvent {
+        guard let event = reader.next() else { throw failure() }
+        sink.consume(event)
+        return event
     }
 
     /// Why libyaml stopped, as a verification error (kept out of ``next()``, which is inlined).
@@ -76,7 +73,10 @@ private struct TreeComparer {
     private func failure() -> YAMLPatchError {
         var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
         let error = reader.failure(&marks)
-        return YAMLPatchError(.verification, "edit verification failed: the edited text is not valid YAML (\(error.message) at its \(error.mark.map { "\($0.line):\($0.column)" } ?? "end")); nothing was written", at: error.mark)
+        return YAMLPatchError(
+            .verification,
+            "edit verification failed: the edited text is not valid YAML here "
+                + "(\(error.message)); nothing was written", at: error.mark)
     }
 
     /// Anchor and tag, read before the next event invalidates the event's buffers.
@@ -87,11 +87,17 @@ private struct TreeComparer {
         }
     }
 
+    /// The event differs from the expected tree: an error marked where the event is in the
+    /// edited text (the text that was not written).
+    @inline(never)
     private func mismatch(_ event: RawEvent, _ expected: String) -> YAMLPatchError {
         var found = "\(event.kind)"
         if event.kind == .scalar { found = "the scalar \(Self.quoted(String(decoding: event.value, as: UTF8.self)))" }
-        return YAMLPatchError(.verification, "edit verification failed: at \(event.start.line + 1):\(event.start.column + 1) of the edited text, expected \(expected) but found \(found); nothing was written",
-                              at: SourceMark(offset: 0, line: event.start.line + 1, column: event.start.column + 1))
+        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+        return YAMLPatchError(
+            .verification,
+            "edit verification failed: expected \(expected), but the edited text has "
+                + "\(found) here; nothing was written", at: marks.mark(event.start))
     }
 
     private static func equal(_ string: String?, _ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
@@ -103,11 +109,7 @@ private struct TreeComparer {
     }
 
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard string.utf8.count == bytes.count else { return false }
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        // Native and small strings lend their bytes without a copy of the string.
-        return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
-            ?? string.utf8.elementsEqual(bytes)
+        RawEvent.bytes(bytes, areUTF8Of: string)
     }
 
     private static func quoted(_ text: String) -> String {

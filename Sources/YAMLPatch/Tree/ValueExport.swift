@@ -1,0 +1,64 @@
+extension DocumentTree {
+    /// The most alias expansions ``value(of:in:)`` performs before giving up (billion laughs).
+    public static let aliasExpansionBudget = 10_000
+
+    /// The typed value of `node`, a node of `document`, with every alias expanded to the node
+    /// it refers to. Throws `.alias` on an alias of an unknown anchor, an alias inside the
+    /// node it refers to, or when expansion exceeds ``aliasExpansionBudget``.
+    public func value(of node: Node, in document: Document) throws -> YAMLValue {
+        var exporter = ValueExporter(document: document)
+        return try exporter.value(of: node)
+    }
+}
+
+/// Expands a node into a ``YAMLValue``, counting alias expansions against the budget.
+private struct ValueExporter {
+    let document: DocumentTree.Document
+    var budget = DocumentTree.aliasExpansionBudget
+    /// Whether each anchored node (by anchor index) is being expanded, to refuse an alias to
+    /// its own ancestor, which would expand forever.
+    var expanding: [Bool]
+
+    init(document: DocumentTree.Document) {
+        self.document = document
+        expanding = Array(repeating: false, count: document.anchoredNodes.count)
+    }
+
+    mutating func value(of node: Node) throws -> YAMLValue {
+        switch node.content {
+        case .scalar(let text, let style):
+            return ScalarResolution.value(of: text, style: style, tag: node.tag)
+        case .sequence(let items, _):
+            return .sequence(try items.map { try value(of: $0) })
+        case .mapping(let pairs, _):
+            var entries: [YAMLValue.Entry] = []
+            entries.reserveCapacity(pairs.count)
+            for pair in pairs {
+                let key = try pair.key.scalarText ?? String(describing: value(of: pair.key))
+                entries.append(.init(key: key, value: try value(of: pair.value)))
+            }
+            return .mapping(entries)
+        case .alias(let alias):
+            return try expand(alias, at: node)
+        }
+    }
+
+    private mutating func expand(_ alias: Node.Alias, at node: Node) throws -> YAMLValue {
+        budget -= 1
+        guard budget >= 0 else {
+            throw YAMLPatchError(
+                .alias, "too many alias expansions (more than \(DocumentTree.aliasExpansionBudget))",
+                at: node.start)
+        }
+        guard let target = document.target(of: node) else {
+            throw YAMLPatchError(.alias, "unknown anchor '\(alias.name)'", at: node.start)
+        }
+        let index = Int(alias.anchorIndex)
+        guard !expanding[index] else {
+            throw YAMLPatchError(.alias, "the alias *\(alias.name) is inside the node it refers to", at: node.start)
+        }
+        expanding[index] = true
+        defer { expanding[index] = false }
+        return try value(of: target)
+    }
+}

@@ -1,0 +1,55 @@
+/// Proves an edit: re-parses the new text and checks, event by event, that it is the expected
+/// tree (the old tree with the operation applied in memory): same kinds, scalar values and
+/// styles, collection styles, anchors, aliases, tags and key order.
+///
+/// Two modes read the same events: ``verify(_:expectedRoots:)`` builds nothing (values are
+/// compared as bytes), for callers that only need the text; ``verifiedTree(_:expectedRoots:)``
+/// also builds the new text's tree from those events, with its positions, for callers that
+/// go on to read the result (a validation), so they need not parse it again.
+enum EditVerification {
+    static func verify(_ text: [UInt8], expectedRoots: [Node]) throws {
+        var comparer = TreeComparer(reader: try RawEventReader(text), text: text, sink: DiscardingSink())
+        try comparer.compare(expectedRoots)
+    }
+
+    static func verifiedTree(_ text: [UInt8], expectedRoots: [Node]) throws -> DocumentTree {
+        let wideCharacters: [MarkConverter.WideCharacter]
+        do {
+            wideCharacters = try UTF8Check.validate(text)
+        } catch let error as YAMLPatchError {
+            throw YAMLPatchError(
+                .verification,
+                "edit verification failed: the edited text is not UTF-8 here "
+                    + "(\(error.message)); nothing was written", at: error.mark)
+        }
+        let sink = TreeBuildingSink(marks: MarkConverter(text, wideCharacters: wideCharacters))
+        var comparer = TreeComparer(reader: try RawEventReader(text), text: text, sink: sink)
+        try comparer.compare(expectedRoots)
+        return DocumentTree(text: text, documents: comparer.sink.builder.documents)
+    }
+}
+
+/// Where the comparer hands each event after reading it.
+protocol EventSink {
+    mutating func consume(_ event: RawEvent)
+}
+
+/// Compare only: the events go nowhere.
+struct DiscardingSink: EventSink {
+    @inline(__always)
+    mutating func consume(_ event: RawEvent) {}
+}
+
+/// Compare and build: the events also become the new text's tree.
+struct TreeBuildingSink: EventSink {
+    var builder = TreeBuilder()
+    var marks: MarkConverter
+
+    init(marks: MarkConverter) {
+        self.marks = marks
+    }
+
+    mutating func consume(_ event: RawEvent) {
+        builder.consume(event, &marks)
+    }
+}
