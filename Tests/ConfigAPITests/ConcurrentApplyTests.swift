@@ -87,7 +87,7 @@ enum ProcessBatch {
                     logs: TemporaryFolder) throws -> [Outcome] {
         let processes = try jobs.enumerated().map { index, job in
             let process = Process()
-            process.executableURL = TestSupport.executable
+            process.executableURL = PackageFiles.configAPI
             process.arguments = job.arguments
             process.currentDirectoryURL = URL(fileURLWithPath: job.directory)
             process.environment = environment

@@ -10,7 +10,7 @@ import Testing
         let outputs = workspace.folder.child("github-output")
         let summary = workspace.folder.child("step-summary")
         let environment = ["GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": outputs, "GITHUB_STEP_SUMMARY": summary,
-                           "GITHUB_EVENT_PATH": TestSupport.fixture("dispatch-event.json").path]
+                           "GITHUB_EVENT_PATH": PackageFiles.fixture("dispatch-event.json").path]
         _ = FileManager.default.createFile(atPath: outputs, contents: nil)
         _ = FileManager.default.createFile(atPath: summary, contents: nil)
         let before = try workspace.remote.tip()

@@ -12,7 +12,7 @@ import Testing
         let file = try Scratch().copy(Self.seed)
         let before = try String(contentsOf: file, encoding: .utf8)
         let run = try CLI.run("set", file.path, "applications[name=api].git.hash", "3f2c1a9", "-i")
-        #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty)
+        #expect(run.status == 0 && run.standardOutput.isEmpty && run.standardError.isEmpty)
         let after = try String(contentsOf: file, encoding: .utf8)
         #expect(changedLines(before, after) == [
             .init(old: "          hash: ~ # set by CI on every successful build", new: "          hash: 3f2c1a9 # set by CI on every successful build"),
@@ -39,12 +39,12 @@ import Testing
         let before = try FileState(file)
         let run = try CLI.run("set", "--json", file.path, "databases[name=redis].port", "6380")
         #expect(run.status == 0)
-        #expect(run.stdout.contains("      port: 6380\n") && run.stdout.hasPrefix("# Project \"myproject\""))
+        #expect(run.standardOutput.contains("      port: 6380\n") && run.standardOutput.hasPrefix("# Project \"myproject\""))
         #expect(try FileState(file) == before)
         let get = try CLI.run("get", file.path, "databases[name=redis].version")
-        #expect(get.stdout == "7.0\n")
+        #expect(get.standardOutput == "7.0\n")
         let block = try CLI.run("get", file.path, "applications[name=frontend].domains")
-        #expect(block.stdout == "- www.example.com\n- example.com\n")
+        #expect(block.standardOutput == "- www.example.com\n- example.com\n")
     }
 
     @Test func deleteAndAppendWorkInPlace() throws {
@@ -59,15 +59,15 @@ import Testing
     @Test func anAliasReadsTheMostRecentAnchorBeforeItInEveryCommand() throws {
         let scratch = try Scratch()
         let file = try scratch.write(Array("a: &x 1\nb: *x\nc: &x 2\n".utf8), named: "aliases.yaml")
-        #expect(try CLI.run("get", file.path, "b").stdout == "1\n")
-        #expect(try CLI.run("get", "--json", file.path, "b").stdout == "1\n")
-        #expect(try CLI.run("get", "--json", file.path, ".").stdout == #"{"a":1,"b":1,"c":2}"# + "\n")
+        #expect(try CLI.run("get", file.path, "b").standardOutput == "1\n")
+        #expect(try CLI.run("get", "--json", file.path, "b").standardOutput == "1\n")
+        #expect(try CLI.run("get", "--json", file.path, ".").standardOutput == #"{"a":1,"b":1,"c":2}"# + "\n")
         let seed = try String(contentsOf: Self.seed, encoding: .utf8)
         let project = "x-port: &port 8080\n" + seed.replacingOccurrences(of: "port: 8080", with: "port: *port")
             + "x-later: &port not a port\n"
         let projectFile = try scratch.write(Array(project.utf8), named: "myproject.yaml")
         let validation = try CLI.run("validate", projectFile.path)
-        #expect(validation.status == 0, "\(validation.stderr)")
+        #expect(validation.status == 0, "\(validation.standardError)")
     }
 
     @Test(arguments: BadInput.allCases)
@@ -76,9 +76,9 @@ import Testing
         let file = try scratch.write(input.fileBytes, named: "project.yaml")
         let before = try FileState(file)
         let run = try CLI.run(input.arguments(file.path))
-        #expect(run.status == input.status, "\(input): \(run.stderr)")
-        #expect(run.stderr.hasPrefix("config-api: ") && run.stderr.contains(input.position), "\(input): \(run.stderr)")
-        #expect(run.stdout.isEmpty)
+        #expect(run.status == input.status, "\(input): \(run.standardError)")
+        #expect(run.standardError.hasPrefix("config-api: ") && run.standardError.contains(input.position), "\(input): \(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
         #expect(try FileState(file) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["project.yaml"])
     }
@@ -86,10 +86,10 @@ import Testing
     @Test func aFileThatCannotBeReplacedIsExit73() throws {
         // /proc refuses new files even to root; its `comm` file reads as the YAML scalar "config-api".
         let run = try CLI.run("set", "/proc/self/comm", ".", "other")
-        #expect(run.status == 0 && run.stdout == "other\n")
+        #expect(run.status == 0 && run.standardOutput == "other\n")
         let write = try CLI.run("set", "/proc/self/comm", ".", "other", "-i")
-        #expect(write.status == 73, "\(write.stderr)")
-        #expect(write.stderr.hasPrefix("config-api: /proc/self/comm: cannot write"))
+        #expect(write.status == 73, "\(write.standardError)")
+        #expect(write.standardError.hasPrefix("config-api: /proc/self/comm: cannot write"))
     }
 
     @Test func billionLaughsIsEditedWithoutExpansion() throws {

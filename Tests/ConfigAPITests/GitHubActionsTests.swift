@@ -15,7 +15,7 @@ struct GitHubActionsTests {
     }
 
     @Test func outputsUseTheMultilineDelimiterForm() throws {
-        let folder = try TestSupport.temporaryFolder()
+        let folder = try Scratch().folder
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("output")
         try Data("earlier=1\n".utf8).write(to: output)
@@ -35,7 +35,7 @@ struct GitHubActionsTests {
     }
 
     @Test func summaryAppendsMarkdownWithADiffBlock() throws {
-        let folder = try TestSupport.temporaryFolder()
+        let folder = try Scratch().folder
         defer { try? FileManager.default.removeItem(at: folder) }
         let summaryFile = folder.appendingPathComponent("summary.md")
         try Data().write(to: summaryFile)

@@ -20,7 +20,7 @@ import Testing
                 "\(bump.standardError)")
         #expect(try workspace.remote.commitCount() == 1)
 
-        let get = try TestSupport.run(TestSupport.executable,
+        let get = try ProcessResult.run(PackageFiles.configAPI,
                                       ["get", "projects/myproject.yaml", "applications[0].port"],
                                       in: URL(fileURLWithPath: workspace.clone),
                                       environment: GitWorkspace.environment(environment))

@@ -73,7 +73,7 @@ import Testing
         let text = try workspace.remote.content(of: "projects/myproject.yaml")
         let value = try #require(text.split(separator: "\n").first { $0.contains("x-note:") })
         #expect(value.contains("touch \(marker)"))
-        let stored = try TestSupport.run(TestSupport.executable, ["get", "\(workspace.clone)/projects/myproject.yaml",
+        let stored = try ProcessResult.run(PackageFiles.configAPI, ["get", "\(workspace.clone)/projects/myproject.yaml",
                                                                   "applications[name=api].x-note"])
         #expect(stored.standardOutput == note + "\n")
     }

@@ -10,7 +10,7 @@ struct RuntimePackagesTests {
 
     @Test func dockerfileInstallsWhatTheBinaryLinks() throws {
         let installed = try Self.dockerfileRuntimePackages()
-        let binary = TestSupport.executable.path
+        let binary = PackageFiles.configAPI.path
         let needed = try Self.neededLibraries(of: binary)
         let resolved = try Self.resolvedPaths(of: binary)
         #expect(needed.contains("libyaml-0.so.2"))
@@ -33,7 +33,7 @@ struct RuntimePackagesTests {
     /// soname here must be one the Dockerfile installs.
     @Test func dockerfileInstallsTheLibGit2TheBinaryLoadsByName() throws {
         let installed = try Self.dockerfileRuntimePackages()
-        let sonames = try Self.embeddedNames(of: "libgit2.so.", in: TestSupport.executable.path)
+        let sonames = try Self.embeddedNames(of: "libgit2.so.", in: PackageFiles.configAPI.path)
         #expect(sonames == ["libgit2.so.1.5"], "the binary should name exactly one libgit2: \(sonames)")
         for soname in sonames {
             let path = try #require(try Self.cachedPath(of: soname), "the dynamic loader does not find \(soname)")
@@ -46,7 +46,7 @@ struct RuntimePackagesTests {
 
     /// The runtime stage's packages, after checking that the Swift runtime is linked statically.
     static func dockerfileRuntimePackages() throws -> Set<String> {
-        let dockerfile = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Dockerfile"),
+        let dockerfile = try String(contentsOf: PackageFiles.root.appendingPathComponent("Dockerfile"),
                                     encoding: .utf8)
         let installed = runtimePackages(in: dockerfile)
         #expect(installed.contains("ca-certificates"))
@@ -74,7 +74,7 @@ struct RuntimePackagesTests {
 
     /// Where the dynamic loader's cache (`ldconfig -p`) finds the library `soname` for this architecture.
     static func cachedPath(of soname: String) throws -> String? {
-        let output = try TestSupport.run(URL(fileURLWithPath: "/sbin/ldconfig"), ["-p"]).standardOutput
+        let output = try ProcessResult.run(URL(fileURLWithPath: "/sbin/ldconfig"), ["-p"]).standardOutput
         return output.split(separator: "\n")
             .first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(soname + " ") }
             .flatMap { $0.components(separatedBy: " => ").last }
@@ -90,7 +90,7 @@ struct RuntimePackagesTests {
 
     /// `DT_NEEDED` entries, from `readelf -d`.
     static func neededLibraries(of binary: String) throws -> [String] {
-        let output = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/readelf"), ["-d", binary]).standardOutput
+        let output = try ProcessResult.run(URL(fileURLWithPath: "/usr/bin/readelf"), ["-d", binary]).standardOutput
         return output.split(separator: "\n").compactMap { line in
             guard line.contains("(NEEDED)"), let open = line.firstIndex(of: "["),
                   let close = line.lastIndex(of: "]") else { return nil }
@@ -100,7 +100,7 @@ struct RuntimePackagesTests {
 
     /// Library name → path, from `ldd`.
     static func resolvedPaths(of binary: String) throws -> [String: String] {
-        let output = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/ldd"), [binary]).standardOutput
+        let output = try ProcessResult.run(URL(fileURLWithPath: "/usr/bin/ldd"), [binary]).standardOutput
         var paths: [String: String] = [:]
         for line in output.split(separator: "\n") {
             let parts = line.split(separator: " ")
@@ -116,7 +116,7 @@ struct RuntimePackagesTests {
     static func debianPackage(owning path: String) throws -> String? {
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         for candidate in [path, real, "/usr" + path, "/usr" + real] {
-            let result = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/dpkg-query"), ["-S", candidate])
+            let result = try ProcessResult.run(URL(fileURLWithPath: "/usr/bin/dpkg-query"), ["-S", candidate])
             if result.status == 0, let line = result.standardOutput.split(separator: "\n").first,
                let colon = line.firstIndex(of: ":") {
                 return String(line[..<colon])

@@ -30,7 +30,7 @@ import Testing
         var displayedURL: String { "ssh://127.0.0.1:\(server.port)\(workspace.remote.path)" }
 
         /// `config-api bump --remote URL myproject api SHA` with this HOME and `environment`.
-        func bump(_ sha: String = "3f2c1a9", environment: [String: String] = [:]) throws -> TestSupport.Result {
+        func bump(_ sha: String = "3f2c1a9", environment: [String: String] = [:]) throws -> ProcessResult {
             try workspace.run(["bump", "--remote", url, "myproject", "api", sha],
                               environment: environment.merging(["HOME": home.path]) { $1 })
         }
