@@ -17,14 +17,21 @@ struct AppendCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var arguments: FileArguments
+    @Argument(help: FileCommandArguments.file)
+    var file: String
+
+    @Argument(help: FileCommandArguments.path)
+    var path: String
 
     @Argument(help: ArgumentHelp("The item to append, as JSON (a string needs its quotes).", valueName: "json"))
     var item: String
 
-    @OptionGroup var options: WriteOptions
+    @Flag(name: FileCommandArguments.inPlaceNames, help: FileCommandArguments.inPlace)
+    var inPlace = false
 
     func run() throws {
-        try FileEdit.run(arguments, { .append(try FileEdit.json(item, argument: "JSON")) }, options)
+        try FileEdit.run(file: file, path: path, inPlace: inPlace) {
+            .append(try FileEdit.json(item, argument: "JSON"))
+        }
     }
 }

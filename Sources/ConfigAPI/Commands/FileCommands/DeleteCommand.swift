@@ -18,11 +18,16 @@ struct DeleteCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var arguments: FileArguments
+    @Argument(help: FileCommandArguments.file)
+    var file: String
 
-    @OptionGroup var options: WriteOptions
+    @Argument(help: FileCommandArguments.path)
+    var path: String
+
+    @Flag(name: FileCommandArguments.inPlaceNames, help: FileCommandArguments.inPlace)
+    var inPlace = false
 
     func run() throws {
-        try FileEdit.run(arguments, { .delete }, options)
+        try FileEdit.run(file: file, path: path, inPlace: inPlace) { .delete }
     }
 }

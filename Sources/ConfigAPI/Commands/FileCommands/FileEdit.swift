@@ -1,20 +1,21 @@
 import ProjectConfig
 import YAMLPatch
 
-/// Runs one edit on a file: read, edit (verified by YAMLPatch), then print or write in place.
+/// Runs one edit on a file: read, edit (verified by YAMLPatch), then print the new document or
+/// replace the file, and end the process.
 enum FileEdit {
-    static func run(_ arguments: FileArguments, _ operation: () throws -> EditOperation, _ options: WriteOptions)
-        throws {
-        try reportingFailures(file: arguments.file) {
-            let path = try arguments.parsedPath()
+    static func run(file: String, path: String, inPlace: Bool, _ operation: () throws -> EditOperation) throws {
+        try reportingFailures(file: file) {
+            let yamlPath = try FileCommandArguments.parsedPath(path)
             let edit = try operation()
-            let tree = try DocumentTree(parsing: try Files.contents(of: arguments.file))
-            let result = try tree.applying(edit, at: path)
-            if options.inPlace {
-                if result.changed { try Files.replaceAtomically(arguments.file, with: result.text) }
-            } else {
+            let tree = try DocumentTree(parsing: try Files.contents(of: file))
+            let result = try tree.applying(edit, at: yamlPath)
+            if !inPlace {
                 try StandardStreams.writeOutput(result.text)
+            } else if result.changed {
+                try Files.replaceAtomically(file, with: result.text)
             }
+            ProcessEnd.succeed(keeping: tree, result)
         }
     }
 

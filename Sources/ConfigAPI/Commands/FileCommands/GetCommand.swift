@@ -19,20 +19,25 @@ struct GetCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var arguments: FileArguments
+    @Argument(help: FileCommandArguments.file)
+    var file: String
+
+    @Argument(help: FileCommandArguments.path)
+    var path: String
 
     @Flag(help: "Print each match as compact JSON instead.")
     var json = false
 
     func run() throws {
-        try reportingFailures(file: arguments.file) {
-            let path = try arguments.parsedPath()
-            let tree = try DocumentTree(parsing: try Files.contents(of: arguments.file))
+        try reportingFailures(file: file) {
+            let yamlPath = try FileCommandArguments.parsedPath(path)
+            let tree = try DocumentTree(parsing: try Files.contents(of: file))
             var output = ""
-            for match in try tree.matches(of: path) {
+            for match in try tree.matches(of: yamlPath) {
                 output += try rendered(match, in: tree) + "\n"
             }
             try StandardStreams.writeOutput(output.utf8)
+            ProcessEnd.succeed(keeping: tree)
         }
     }
 

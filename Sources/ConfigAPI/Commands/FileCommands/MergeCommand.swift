@@ -20,7 +20,11 @@ struct MergeCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var arguments: FileArguments
+    @Argument(help: FileCommandArguments.file)
+    var file: String
+
+    @Argument(help: FileCommandArguments.path)
+    var path: String
 
     @Argument(help: ArgumentHelp("The JSON to merge (usually an object).", valueName: "spec-json"))
     var spec: String
@@ -28,9 +32,12 @@ struct MergeCommand: ParsableCommand {
     @Flag(help: "Concatenate lists instead of replacing them.")
     var appendLists = false
 
-    @OptionGroup var options: WriteOptions
+    @Flag(name: FileCommandArguments.inPlaceNames, help: FileCommandArguments.inPlace)
+    var inPlace = false
 
     func run() throws {
-        try FileEdit.run(arguments, { .merge(try FileEdit.json(spec, argument: "SPEC_JSON"), appendLists: appendLists) }, options)
+        try FileEdit.run(file: file, path: path, inPlace: inPlace) {
+            .merge(try FileEdit.json(spec, argument: "SPEC_JSON"), appendLists: appendLists)
+        }
     }
 }

@@ -20,7 +20,11 @@ struct SetCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var arguments: FileArguments
+    @Argument(help: FileCommandArguments.file)
+    var file: String
+
+    @Argument(help: FileCommandArguments.path)
+    var path: String
 
     @Argument(help: "The new value: a string, or JSON with --json.")
     var value: String
@@ -28,11 +32,12 @@ struct SetCommand: ParsableCommand {
     @Flag(help: "Read VALUE as JSON.")
     var json = false
 
-    @OptionGroup var options: WriteOptions
+    @Flag(name: FileCommandArguments.inPlaceNames, help: FileCommandArguments.inPlace)
+    var inPlace = false
 
     func run() throws {
-        try FileEdit.run(arguments, {
+        try FileEdit.run(file: file, path: path, inPlace: inPlace) {
             .set(json ? try FileEdit.json(value, argument: "VALUE") : .string(value))
-        }, options)
+        }
     }
 }
