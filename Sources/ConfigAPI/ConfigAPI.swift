@@ -17,7 +17,9 @@ struct ConfigAPI: ParsableCommand {
             push retries exhausted, 77 authentication refused.
             """,
         version: "0.1.0",
-        subcommands: [GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
-                      ApplyCommand.self, BumpCommand.self, DispatchCommand.self, ValidateCommand.self]
+        subcommands: [
+            GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
+            ApplyCommand.self, BumpCommand.self, DispatchCommand.self, ValidateCommand.self,
+        ]
     )
 }

@@ -29,14 +29,17 @@ struct GitWorkspace {
 
     /// Runs `config-api arguments…` in the clone with a fixed author and a clean environment.
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
-        try ProcessResult.run(PackageFiles.configAPI, arguments + ["--author", Self.author],
-                            in: URL(fileURLWithPath: clone), environment: Self.environment(extra))
+        try ProcessResult.run(
+            PackageFiles.configAPI, arguments + ["--author", Self.author],
+            in: URL(fileURLWithPath: clone), environment: Self.environment(extra))
     }
 
     /// The process environment without GitHub, token or ssh-agent variables, plus `extra`.
     static func environment(_ extra: [String: String]) -> [String: String] {
-        let dropped: Set = ["GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH",
-                            "GITHUB_TOKEN", "CONFIG_API_TOKEN", "SSH_AUTH_SOCK"]
+        let dropped: Set = [
+            "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH",
+            "GITHUB_TOKEN", "CONFIG_API_TOKEN", "SSH_AUTH_SOCK",
+        ]
         return ProcessInfo.processInfo.environment.filter { !dropped.contains($0.key) }.merging(extra) { $1 }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import ProjectConfig
 import Testing
 import YAMLPatch
+
 @testable import ConfigAPI
 
 /// How the executable reports what the libraries refuse: exit codes (docs/contract.md#exit-codes)
@@ -26,18 +27,22 @@ struct ReportingTests {
             Issue.record("accepted")
         } catch let error as ProjectConfigError {
             let failure = CommandFailure(describing: error, file: "ignored.yaml")
-            #expect(failure.locatedLines == [
-                "projects/shop.yaml:2:7: application 'API': missing required key 'git'",
-                "projects/shop.yaml:2:13: application 'API': name 'API' contains the capital letter 'A'; use lowercase",
-                "projects/shop.yaml:3:13: application 'API': port 0 is out of range 1–65535",
-            ])
+            #expect(
+                failure.locatedLines == [
+                    "projects/shop.yaml:2:7: application 'API': missing required key 'git'",
+                    "projects/shop.yaml:2:13: application 'API': name 'API' contains the capital letter 'A'; "
+                        + "use lowercase",
+                    "projects/shop.yaml:3:13: application 'API': port 0 is out of range 1–65535",
+                ])
         }
     }
 
     @Test func errorsWithoutAFileAreLocatedInTheCommandsFile() {
-        let failure = CommandFailure(describing: YAMLPatchError(.noMatch, "path 'x' matches nothing",
-                                                                at: SourceMark(offset: 0, line: 3, column: 5)),
-                                     file: "f.yaml")
+        let failure = CommandFailure(
+            describing: YAMLPatchError(
+                .noMatch, "path 'x' matches nothing",
+                at: SourceMark(offset: 0, line: 3, column: 5)),
+            file: "f.yaml")
         #expect(failure.locatedLines == ["f.yaml:3:5: path 'x' matches nothing"])
         #expect(failure.status == .dataError)
     }
@@ -62,8 +67,9 @@ struct ReportingTests {
         try Data(#"{"client_payload": {"path": ]}}"#.utf8).write(to: invalid)
         let refused = try CLI.run("dispatch", "--event", invalid.path)
         #expect(refused.status == 65)
-        #expect(refused.standardError == "config-api: \(invalid.path):1:29: invalid JSON: did not find expected node "
-            + "content (while parsing a flow node)\n")
+        #expect(
+            refused.standardError == "config-api: \(invalid.path):1:29: invalid JSON: did not find expected node "
+                + "content (while parsing a flow node)\n")
     }
 
     @Test func aFullStandardOutputIsExit74() throws {

@@ -1,16 +1,18 @@
-import Testing
 import ProjectConfig
+import Testing
 import YAMLPatch
 
 /// Reading `repository_dispatch` events and checking their `client_payload`.
 struct DispatchPayloadTests {
-    /// The seed's curl body, as GitHub writes it into `$GITHUB_EVENT_PATH`.
+    /// The build workflow's dispatch body, as GitHub writes it into `$GITHUB_EVENT_PATH`.
     @Test func seedEventFileBecomesAnApplyRequest() throws {
         let event = try PackageFiles.fixture("dispatch-event.json")
         let request = try DispatchPayload.request(fromEvent: event, origin: "event.json")
         #expect(request.path == (try ResourcePath(parsing: "projects/myproject/applications/api")))
         #expect(request.action == .apply)
-        #expect(request.spec == .mapping([.init(key: "git", value: .mapping([.init(key: "hash", value: .string("3f2c1a9"))]))]))
+        #expect(
+            request.spec
+                == .mapping([.init(key: "git", value: .mapping([.init(key: "hash", value: .string("3f2c1a9"))]))]))
     }
 
     @Test func actionDefaultsToApply() throws {
@@ -21,14 +23,18 @@ struct DispatchPayloadTests {
 
     @Test func deleteTakesNoSpec() throws {
         #expect(try payload(#"{"path": "projects/p/applications/api", "action": "delete"}"#).spec == .mapping([]))
-        #expect(try payload(#"{"path": "projects/p/applications/api", "action": "delete", "spec": {}}"#).action == .delete)
-        expectRefusal(#"{"path": "projects/p/applications/api", "action": "delete", "spec": {"port": 1}}"#, "delete takes no spec")
+        #expect(
+            try payload(#"{"path": "projects/p/applications/api", "action": "delete", "spec": {}}"#).action == .delete)
+        expectRefusal(
+            #"{"path": "projects/p/applications/api", "action": "delete", "spec": {"port": 1}}"#, "delete takes no spec"
+        )
     }
 
     /// Shell metacharacters in values are data: the payload keeps them byte for byte (the
     /// project validation decides whether the field may hold them).
     @Test func valuesAreKeptLiterally() throws {
-        let request = try payload(#"{"path": "projects/p/applications/api", "spec": {"x-note": "$(rm -rf /); `id` && echo '\"'"}}"#)
+        let request = try payload(
+            #"{"path": "projects/p/applications/api", "spec": {"x-note": "$(rm -rf /); `id` && echo '\"'"}}"#)
         #expect(request.spec["x-note"] == .string("$(rm -rf /); `id` && echo '\"'"))
     }
 
@@ -45,7 +51,10 @@ struct DispatchPayloadTests {
         (#"{"path": "projects/p/applications/api", "spec": [{"git": {}}]}"#, "not an array"),
         (#"{"path": "projects/p/applications/api", "spec": 3}"#, "not a number"),
         (#"{"path": "projects/p/applications/api", "spec": null}"#, "not null"),
-        (#"{"path": "projects/p/applications/api", "action": "create", "spec": {"name": "web"}}"#, "differs from the path's name"),
+        (
+            #"{"path": "projects/p/applications/api", "action": "create", "spec": {"name": "web"}}"#,
+            "differs from the path's name"
+        ),
         (#"{"spec": {}}"#, "no path"),
         (#"{"path": ["projects"], "spec": {}}"#, "path is an array"),
         (#"["projects/p/applications/api"]"#, "not a JSON object"),
@@ -57,15 +66,23 @@ struct DispatchPayloadTests {
     /// GitHub refuses payloads of 64 KB or more; so does config-api, before reading the spec.
     @Test func seventyKilobyteSpecIsRefused() {
         let big = String(repeating: "a", count: 70 * 1024)
-        expectRefusal(#"{"path": "projects/p/applications/api", "spec": {"x-blob": "\#(big)"}}"#, "GitHub limits a dispatch payload")
+        expectRefusal(
+            #"{"path": "projects/p/applications/api", "spec": {"x-blob": "\#(big)"}}"#,
+            "GitHub limits a dispatch payload")
         let justUnder = String(repeating: "a", count: 65_000)
-        #expect(throws: Never.self) { try payload(#"{"path": "projects/p/applications/api", "spec": {"x-blob": "\#(justUnder)"}}"#) }
+        #expect(throws: Never.self) {
+            try payload(#"{"path": "projects/p/applications/api", "spec": {"x-blob": "\#(justUnder)"}}"#)
+        }
     }
 
     @Test func eventWithoutClientPayloadIsRefused() throws {
         let event = Array(#"{"ref": "refs/heads/main", "after": "3f2c1a9"}"#.utf8)
-        #expect(throws: ProjectConfigError(.invalidRequest, "the event has no client_payload; is it a "
-            + "repository_dispatch event?", file: "push.json")) {
+        #expect(
+            throws: ProjectConfigError(
+                .invalidRequest,
+                "the event has no client_payload; is it a "
+                    + "repository_dispatch event?", file: "push.json")
+        ) {
             try DispatchPayload.request(fromEvent: event, origin: "push.json")
         }
     }
@@ -83,7 +100,8 @@ struct DispatchPayloadTests {
 
     @Test func invalidJSONIsLocated() throws {
         do {
-            _ = try DispatchPayload.request(fromEvent: Array(#"{"client_payload": {"path": ]}}"#.utf8), origin: "e.json")
+            _ = try DispatchPayload.request(
+                fromEvent: Array(#"{"client_payload": {"path": ]}}"#.utf8), origin: "e.json")
             Issue.record("accepted")
         } catch {
             #expect(error.kind == .invalidJSON)

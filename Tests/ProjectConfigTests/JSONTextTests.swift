@@ -1,11 +1,15 @@
-import Testing
 import ProjectConfig
+import Testing
 import YAMLPatch
 
 /// JSON arguments keep their key order and JSON types; malformed JSON is refused with 65.
 @Test func jsonKeepsKeyOrderAndTypes() throws {
-    let value = try JSONText.parse(#"{"z": 1, "a": {"hash": "1234567", "n": null, "b": true, "f": 1.5, "s": "x\/y"}}"#, origin: "--spec")
-    guard case .mapping(let entries) = value else { Issue.record("not a mapping"); return }
+    let value = try JSONText.parse(
+        #"{"z": 1, "a": {"hash": "1234567", "n": null, "b": true, "f": 1.5, "s": "x\/y"}}"#, origin: "--spec")
+    guard case .mapping(let entries) = value else {
+        Issue.record("not a mapping")
+        return
+    }
     #expect(entries.map(\.key) == ["z", "a"])
     #expect(value["a"]?["hash"] == .string("1234567"))
     #expect(value["a"]?["n"] == .null)

@@ -14,7 +14,8 @@ enum PackageFiles {
     /// The example project files, `projects/*.yaml`: relative path → bytes.
     static func exampleProjects() throws -> [(file: String, text: [UInt8])] {
         let folder = root.appendingPathComponent("projects")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
             .map { ("projects/\($0)", Array(try Data(contentsOf: folder.appendingPathComponent($0)))) }
     }
 }

@@ -35,13 +35,17 @@ struct ProjectSchemaTests {
         var generator = SeededGenerator(seed: 7)
         let alphabet = Array("ab09-._/AZkMGi")
         let drawn = (0..<3_000).map { _ in
-            String((0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            String(
+                (0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
         }
         for text in Self.edges + drawn {
-            let byPattern = try text.wholeMatch(of: pattern) != nil
+            let byPattern =
+                try text.wholeMatch(of: pattern) != nil
                 && (try excluded.map { try $0.firstMatch(in: text) == nil } ?? true)
                 && text.count <= (format.maximumLength ?? .max)
-            #expect(byPattern == (format.problem(text) == nil), "\(name): '\(text)' check says \(format.problem(text) ?? "ok")")
+            #expect(
+                byPattern == (format.problem(text) == nil),
+                "\(name): '\(text)' check says \(format.problem(text) ?? "ok")")
         }
     }
 
@@ -65,8 +69,10 @@ struct ProjectSchemaTests {
                   size: 5Gi
             """
         #expect(issues(valid) == [])
-        let lists = [("applications", ProjectSchema.application.requiredKeys + ProjectSchema.git.requiredKeys),
-                     ("databases", ProjectSchema.database.requiredKeys)]
+        let lists = [
+            ("applications", ProjectSchema.application.requiredKeys + ProjectSchema.git.requiredKeys),
+            ("databases", ProjectSchema.database.requiredKeys),
+        ]
         #expect(lists.map(\.1.count) == [7, 5])
         for (list, keys) in lists {
             for key in keys {
@@ -99,9 +105,14 @@ struct ProjectSchemaTests {
                   domains: [c.example.com]
 
             """
-        #expect(issues(text) == [ValidationIssue(line: 9, column: 17, message: "application 'a-b': domain "
-            + "'c.example.com' makes the IngressRoute name 'myproject-a-b-c-example-com-route', which the "
-            + "application 'a' at line 5 makes too")])
+        #expect(
+            issues(text) == [
+                ValidationIssue(
+                    line: 9, column: 17,
+                    message: "application 'a-b': domain "
+                        + "'c.example.com' makes the IngressRoute name 'myproject-a-b-c-example-com-route', which the "
+                        + "application 'a' at line 5 makes too")
+            ])
     }
 
     @Test func theJSONSchemaExportFollowsTheDefinition() throws {

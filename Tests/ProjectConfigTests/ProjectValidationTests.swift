@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import ProjectConfig
+import Testing
 import YAMLPatch
 
-/// The project-file schema the seed's Helm chart consumes, one refusal per rule, each located.
+/// The project-file schema the platform's Helm chart consumes, one refusal per rule, each located.
 struct ProjectValidationTests {
-    /// The seed's first example, valid as it stands; each test breaks one line of it.
+    /// The example project's first items, valid as they stand; each test breaks one line of it.
     static let seed = """
         applications:
             - name: api
@@ -44,9 +44,15 @@ struct ProjectValidationTests {
         #expect(issues(Self.seed.replacingOccurrences(of: "size: 5Gi", with: "size: 1024")) == [])
         #expect(issues(Self.seed.replacingOccurrences(of: "size: 5Gi", with: "size: 1.5G")) == [])
         #expect(issues(Self.seed.replacingOccurrences(of: "branch: main", with: "branch: release/v1.2_rc-3")) == [])
-        #expect(issues(Self.seed.replacingOccurrences(of: "      domains:\n          - api.example.com\n", with: "      domains: []\n")) == [])
+        #expect(
+            issues(
+                Self.seed.replacingOccurrences(
+                    of: "      domains:\n          - api.example.com\n", with: "      domains: []\n")) == [])
         // Shell metacharacters are stored literally where a field may hold them: in x- notes.
-        #expect(issues(Self.seed.replacingOccurrences(of: "port: 8080", with: "port: 8080\n      x-note: \"$(rm -rf /); `id`\"")) == [])
+        #expect(
+            issues(
+                Self.seed.replacingOccurrences(
+                    of: "port: 8080", with: "port: 8080\n      x-note: \"$(rm -rf /); `id`\"")) == [])
     }
 
     @Test(arguments: [
@@ -98,17 +104,20 @@ struct ProjectValidationTests {
 
     @Test func missingApplicationFieldsAreNamedAtTheItem() {
         let found = issues(Self.seed.replacingOccurrences(of: "      port: 8080\n", with: ""))
-        #expect(found == [ValidationIssue(line: 2, column: 7, message: "application 'api': missing required key 'port'")])
+        #expect(
+            found == [ValidationIssue(line: 2, column: 7, message: "application 'api': missing required key 'port'")])
     }
 
     @Test func duplicateApplicationNamesAreRefusedWithTheFirstLine() {
-        let twice = Self.seed.replacingOccurrences(of: "\ndatabases:", with: """
-                - name: api
-                  git: {type: github, owner: myorg, repo: other, branch: main}
-                  port: 80
+        let twice = Self.seed.replacingOccurrences(
+            of: "\ndatabases:",
+            with: """
+                    - name: api
+                      git: {type: github, owner: myorg, repo: other, branch: main}
+                      port: 80
 
-            databases:
-            """)
+                databases:
+                """)
         let found = issues(twice)
         #expect(found.count == 1)
         #expect(found.first?.line == 12)
@@ -116,22 +125,25 @@ struct ProjectValidationTests {
     }
 
     @Test func domainsAreUniqueAcrossApplications() {
-        let second = Self.seed.replacingOccurrences(of: "\ndatabases:", with: """
-                - name: web
-                  git: {type: github, owner: myorg, repo: web, branch: main}
-                  port: 80
-                  domains: [www.example.com, api.example.com]
+        let second = Self.seed.replacingOccurrences(
+            of: "\ndatabases:",
+            with: """
+                    - name: web
+                      git: {type: github, owner: myorg, repo: web, branch: main}
+                      port: 80
+                      domains: [www.example.com, api.example.com]
 
-            databases:
-            """)
+                databases:
+                """)
         let found = issues(second)
         #expect(found.count == 1)
         #expect(found.first?.message.contains("already routed by the application 'api' at line 11") == true)
     }
 
     @Test func everyIssueIsReportedInLineOrder() throws {
-        let found = ProjectValidation.issues(inText: try PackageFiles.fixture("broken-project.yaml"),
-                                             file: "projects/myproject.yaml")
+        let found = ProjectValidation.issues(
+            inText: try PackageFiles.fixture("broken-project.yaml"),
+            file: "projects/myproject.yaml")
         #expect(found.map(\.line) == [6, 10, 12, 13, 17, 18, 19, 21])
     }
 
@@ -166,7 +178,11 @@ struct ProjectValidationTests {
                   git: *git
                   port: 70000
             """
-        #expect(issues(text) == [ValidationIssue(line: 7, column: 13, message: "application 'worker': port 70000 is out of range 1–65535")])
+        #expect(
+            issues(text) == [
+                ValidationIssue(
+                    line: 7, column: 13, message: "application 'worker': port 70000 is out of range 1–65535")
+            ])
     }
 
     @Test(arguments: [
@@ -180,8 +196,9 @@ struct ProjectValidationTests {
 
     @Test func longDatabaseNamesWouldBreakTheStatefulSet() {
         let name = String(repeating: "d", count: 40)
-        let found = ProjectValidation.issues(inText: Array(Self.seed.replacingOccurrences(of: "name: mysql", with: "name: \(name)").utf8),
-                                             file: "projects/a-long-project.yaml")
+        let found = ProjectValidation.issues(
+            inText: Array(Self.seed.replacingOccurrences(of: "name: mysql", with: "name: \(name)").utf8),
+            file: "projects/a-long-project.yaml")
         #expect(found.count == 1)
         #expect(found.first?.message.contains("longer than 52 characters") == true)
     }

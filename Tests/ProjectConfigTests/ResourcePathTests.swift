@@ -1,5 +1,5 @@
-import Testing
 import ProjectConfig
+import Testing
 
 /// The resource path grammar, `projects/<project>/(applications|databases)/<name>`
 /// (docs/contract.md#commands).

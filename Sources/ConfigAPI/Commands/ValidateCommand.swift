@@ -68,7 +68,8 @@ struct ValidateCommand: ParsableCommand {
     private static func defaultFiles() throws(CommandFailure) -> [String] {
         let files = (Files.names(in: "projects", endingWith: ".yaml") ?? []).map { "projects/\($0)" }
         guard !files.isEmpty else {
-            throw CommandFailure(.noInput, "no project files: projects/*.yaml matches nothing in \(Files.currentFolder)")
+            throw CommandFailure(
+                .noInput, "no project files: projects/*.yaml matches nothing in \(Files.currentFolder)")
         }
         return files
     }

@@ -28,12 +28,14 @@ struct CommandFailure: Error {
         case let failure as CommandFailure:
             self = failure
         case let error as ProjectConfigError:
-            self.init(SysexitCode(error.kind), error.message, file: error.file ?? file, line: error.line,
-                      column: error.column)
+            self.init(
+                SysexitCode(error.kind), error.message, file: error.file ?? file, line: error.line,
+                column: error.column)
             furtherIssues = Array(error.issues.dropFirst())
         case let error as YAMLPatchError:
-            self.init(SysexitCode(error.kind), error.message, file: file, line: error.mark?.line,
-                      column: error.mark?.column)
+            self.init(
+                SysexitCode(error.kind), error.message, file: file, line: error.mark?.line,
+                column: error.mark?.column)
         case let error as GitOpsError:
             self.init(SysexitCode(error), error.description)
         default:

@@ -2,8 +2,10 @@ import ArgumentParser
 
 /// Runs a command body, turning every failure into its lines on stderr and its exit code; with
 /// `actions` active, also into one `::error` annotation per problem, on its file and line.
-func reportingFailures(file: String? = nil, annotating actions: GitHubActions? = nil,
-                       _ body: () throws -> Void) throws {
+func reportingFailures(
+    file: String? = nil, annotating actions: GitHubActions? = nil,
+    _ body: () throws -> Void
+) throws {
     do {
         try body()
     } catch let error as ExitCode {

@@ -9,8 +9,10 @@ struct GitHubActions {
     /// Receives workflow commands, one per line.
     let commands: (String) -> Void
 
-    init(environment: [String: String] = Environment.current(),
-         commands: @escaping (String) -> Void = { try? StandardStreams.printLine($0) }) {
+    init(
+        environment: [String: String] = Environment.current(),
+        commands: @escaping (String) -> Void = { try? StandardStreams.printLine($0) }
+    ) {
         self.environment = environment
         self.commands = commands
     }

@@ -33,11 +33,15 @@ struct TransactionReport {
         try actions.setOutput("changed", outcome.changed ? "true" : "false")
         try actions.setOutput("commit", outcome.commit ?? "")
         try actions.setOutput("attempts", String(outcome.attempts))
-        let facts = [("Action", request.action.rawValue), ("Path", request.path.description),
-                     ("Commit", outcome.commit ?? "none (unchanged)"), ("Attempts", String(outcome.attempts))]
-        try actions.appendSummary(GitHubActions.summary(title: "config-api: \(message)",
-                                                        facts: facts.map { (name: $0.0, value: $0.1) },
-                                                        diff: outcome.changed ? try diff(outcome) : ""))
+        let facts = [
+            ("Action", request.action.rawValue), ("Path", request.path.description),
+            ("Commit", outcome.commit ?? "none (unchanged)"), ("Attempts", String(outcome.attempts)),
+        ]
+        try actions.appendSummary(
+            GitHubActions.summary(
+                title: "config-api: \(message)",
+                facts: facts.map { (name: $0.0, value: $0.1) },
+                diff: outcome.changed ? try diff(outcome) : ""))
     }
 
     private var unchanged: String { "unchanged: \(request.path) already matches" }

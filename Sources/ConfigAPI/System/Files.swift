@@ -35,8 +35,9 @@ enum Files {
     private static func replace(_ target: String, with bytes: [UInt8]) throws(SystemCallError) {
         let permissions = try FileSystem.permissions(of: target)
         let folder = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
-        let (file, temporary) = try FileDescriptor.createUniqueFile(in: folder.isEmpty ? "/" : folder,
-                                                                    prefix: ".config-api-")
+        let (file, temporary) = try FileDescriptor.createUniqueFile(
+            in: folder.isEmpty ? "/" : folder,
+            prefix: ".config-api-")
         do {
             try file.writeAll(bytes)
             try file.setPermissions(permissions)

@@ -14,8 +14,9 @@ struct RequestTransaction {
         let actions = GitHubActions(environment: environment)
         let credentials = Credentials.fromEnvironment(environment)
         if let token = credentials.token { actions.mask(token) }
-        let report = TransactionReport(request: request, message: options.commitMessage(for: request),
-                                       committedLocallyOnly: options.noPush)
+        let report = TransactionReport(
+            request: request, message: options.commitMessage(for: request),
+            committedLocallyOnly: options.noPush)
         try reportingFailures(file: request.path.file, annotating: actions) {
             let transaction = PushTransaction(
                 repository: try openRepository(credentials),
@@ -28,8 +29,9 @@ struct RequestTransaction {
             if options.dryRun {
                 try report.printPreview(try transaction.preview(file: request.path.file, edit: edit.editedText(of:)))
             } else {
-                let outcome = try transaction.commit(file: request.path.file, message: report.message,
-                                                     push: !options.noPush, edit: edit.editedText(of:))
+                let outcome = try transaction.commit(
+                    file: request.path.file, message: report.message,
+                    push: !options.noPush, edit: edit.editedText(of:))
                 try report.printOutcome(outcome, actions)
             }
         }
@@ -37,8 +39,9 @@ struct RequestTransaction {
 
     private func openRepository(_ credentials: Credentials) throws -> GitRepository {
         if let remote = options.remote {
-            return try GitRepository.cloneIntoTemporaryFolder(url: remote, branch: options.branch,
-                                                              credentials: credentials)
+            return try GitRepository.cloneIntoTemporaryFolder(
+                url: remote, branch: options.branch,
+                credentials: credentials)
         }
         return try GitRepository.open(at: options.directory)
     }

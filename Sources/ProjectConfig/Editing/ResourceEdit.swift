@@ -21,7 +21,8 @@ public struct ResourceEdit: Sendable {
     /// a missing file, a missing or existing item, an edit YAMLPatch refuses, an invalid result.
     public func editedText(of current: [UInt8]?) throws(ProjectConfigError) -> [UInt8] {
         guard let current else {
-            throw ProjectConfigError(.missingProject, "no such project '\(path.project)': the branch has no \(path.file)")
+            throw ProjectConfigError(
+                .missingProject, "no such project '\(path.project)': the branch has no \(path.file)")
         }
         let edit: VerifiedEdit
         do {
@@ -45,8 +46,10 @@ public struct ResourceEdit: Sendable {
             return try editingTheOneItem(.delete, in: tree)
         case .create:
             guard try count(of: path.selector, in: tree) == 0 else {
-                throw ProjectConfigError(.conflict, "\(path.kind.singular) '\(path.name)' already exists in "
-                    + "\(path.file); use action apply to change it", file: path.file)
+                throw ProjectConfigError(
+                    .conflict,
+                    "\(path.kind.singular) '\(path.name)' already exists in "
+                        + "\(path.file); use action apply to change it", file: path.file)
             }
             return try appendingNewItem(to: tree)
         }
@@ -60,9 +63,10 @@ public struct ResourceEdit: Sendable {
         }
         let item = YAMLValue.mapping(entries)
         let list = YAMLPath(steps: [.key(path.kind.rawValue)])
-        let hasList = tree.documents.first.flatMap { $0.root.child(forKey: path.kind.rawValue) }.map {
-            if case .sequence = $0.content { return true } else { return false }
-        } ?? false
+        let hasList =
+            tree.documents.first.flatMap { $0.root.child(forKey: path.kind.rawValue) }.map {
+                if case .sequence = $0.content { return true } else { return false }
+            } ?? false
         return hasList
             ? try tree.applyingWithTree(.append(item), at: list)
             : try tree.applyingWithTree(.set(.sequence([item])), at: list)
@@ -89,15 +93,19 @@ public struct ResourceEdit: Sendable {
     }
 
     private var noSuchItem: ProjectConfigError {
-        ProjectConfigError(.conflict, "no \(path.kind.singular) named '\(path.name)' in \(path.file); "
-            + "use action create to add it", file: path.file)
+        ProjectConfigError(
+            .conflict,
+            "no \(path.kind.singular) named '\(path.name)' in \(path.file); "
+                + "use action create to add it", file: path.file)
     }
 
     private func requireExactlyOne(_ count: Int) throws(ProjectConfigError) {
         if count == 0 { throw noSuchItem }
         if count > 1 {
-            throw ProjectConfigError(.conflict, "\(count) \(path.kind.rawValue) are named '\(path.name)' in "
-                + "\(path.file); names must be unique", file: path.file)
+            throw ProjectConfigError(
+                .conflict,
+                "\(count) \(path.kind.rawValue) are named '\(path.name)' in "
+                    + "\(path.file); names must be unique", file: path.file)
         }
     }
 }

@@ -15,18 +15,24 @@ public enum DispatchPayload {
     /// The request of the event whose JSON text is `event`; `origin` (the event file) names it
     /// in errors. Anything wrong is ``ProjectConfigError/Kind/invalidJSON`` or
     /// ``ProjectConfigError/Kind/invalidRequest``.
-    public static func request(fromEvent event: [UInt8], origin: String) throws(ProjectConfigError) -> ResourceRequest {
+    public static func request(fromEvent event: [UInt8], origin: String)
+        throws(ProjectConfigError) -> ResourceRequest
+    {
         try request(fromEvent: JSONText.parse(event, origin: origin), origin: origin)
     }
 
     /// The request of a parsed event: it must be an object with a `client_payload` object.
-    public static func request(fromEvent event: YAMLValue, origin: String) throws(ProjectConfigError) -> ResourceRequest {
+    public static func request(fromEvent event: YAMLValue, origin: String)
+        throws(ProjectConfigError) -> ResourceRequest
+    {
         guard case .mapping = event else {
             throw ProjectConfigError(.invalidRequest, "the event is \(event.kindName), not a JSON object", file: origin)
         }
         guard let payload = event["client_payload"] else {
-            throw ProjectConfigError(.invalidRequest, "the event has no client_payload; "
-                + "is it a repository_dispatch event?", file: origin)
+            throw ProjectConfigError(
+                .invalidRequest,
+                "the event has no client_payload; "
+                    + "is it a repository_dispatch event?", file: origin)
         }
         do {
             return try request(fromPayload: payload)
@@ -41,8 +47,10 @@ public enum DispatchPayload {
     public static func request(fromPayload payload: YAMLValue) throws(ProjectConfigError) -> ResourceRequest {
         let size = JSONText.compactLength(of: payload)
         guard size <= maximumBytes else {
-            throw ProjectConfigError(.invalidRequest, "it is \(size) bytes; GitHub limits a dispatch payload "
-                + "to less than 64 KB (\(maximumBytes) bytes)")
+            throw ProjectConfigError(
+                .invalidRequest,
+                "it is \(size) bytes; GitHub limits a dispatch payload "
+                    + "to less than 64 KB (\(maximumBytes) bytes)")
         }
         return try ResourceRequest(payload: payload)
     }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import YAMLPatch
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads JSON arguments and payloads into ordered, typed ``YAMLValue``s, and writes values as
 /// compact JSON.
@@ -24,8 +25,9 @@ public enum JSONText {
             let tree = try DocumentTree(parsing: text)
             parsed = try tree.documents.first.map { try tree.value(of: $0.root, in: $0) }
         } catch let error as YAMLPatchError {
-            throw ProjectConfigError(.invalidJSON, "invalid JSON: \(error.message)", file: origin,
-                                     line: error.mark?.line, column: error.mark?.column)
+            throw ProjectConfigError(
+                .invalidJSON, "invalid JSON: \(error.message)", file: origin,
+                line: error.mark?.line, column: error.mark?.column)
         } catch {
             throw ProjectConfigError(.invalidJSON, "invalid JSON: \(error)", file: origin)
         }
@@ -33,8 +35,10 @@ public enum JSONText {
         do {
             _ = try JSONDecoder().decode(JSONShape.self, from: Data(text))
         } catch {
-            throw ProjectConfigError(.invalidJSON, "invalid JSON: YAML is not accepted here; "
-                + "quote keys and strings with \"", file: origin)
+            throw ProjectConfigError(
+                .invalidJSON,
+                "invalid JSON: YAML is not accepted here; "
+                    + "quote keys and strings with \"", file: origin)
         }
         return value
     }

@@ -10,8 +10,10 @@ public enum ResourceAction: String, Sendable, CaseIterable {
     /// Reads an action name, refusing anything else (``ProjectConfigError/Kind/invalidRequest``).
     public init(parsing text: String) throws(ProjectConfigError) {
         guard let action = ResourceAction(rawValue: text) else {
-            throw ProjectConfigError(.invalidRequest, "unknown action '\(DisplayText.sanitized(text))'; "
-                + "expected one of \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ProjectConfigError(
+                .invalidRequest,
+                "unknown action '\(DisplayText.sanitized(text))'; "
+                    + "expected one of \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self = action
     }

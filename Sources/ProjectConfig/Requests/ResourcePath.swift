@@ -28,8 +28,12 @@ public struct ResourcePath: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws(ProjectConfigError) {
         let segments = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if let reason = Self.problem(segments) {
-            throw ProjectConfigError(.invalidRequest, "invalid resource path '\(DisplayText.sanitized(text, limit: 120))': "
-                + "\(reason); expected projects/<project>/applications/<name> or projects/<project>/databases/<name>")
+            throw ProjectConfigError(
+                .invalidRequest,
+                "invalid resource path '\(DisplayText.sanitized(text, limit: 120))': "
+                    + "\(reason); expected projects/<project>/applications/<name> or "
+                    + "projects/<project>/databases/<name>"
+            )
         }
         project = segments[1]
         kind = Kind(rawValue: segments[2])!

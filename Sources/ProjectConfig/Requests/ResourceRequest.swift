@@ -45,8 +45,9 @@ public struct ResourceRequest: Sendable, Equatable {
             throw Self.refusal("it is \(payload.kindName), not a JSON object")
         }
         if let unknown = entries.first(where: { !Self.payloadKeys.contains($0.key) }) {
-            throw Self.refusal("unknown key '\(DisplayText.sanitized(unknown.key))'; "
-                + "a payload has only \(Self.payloadKeys.joined(separator: ", "))")
+            throw Self.refusal(
+                "unknown key '\(DisplayText.sanitized(unknown.key))'; "
+                    + "a payload has only \(Self.payloadKeys.joined(separator: ", "))")
         }
         guard let pathValue = payload["path"] else {
             throw Self.refusal("no path; expected e.g. \"path\": \"projects/myproject/applications/api\"")
@@ -66,13 +67,17 @@ public struct ResourceRequest: Sendable, Equatable {
     /// `template` with `{action}`, `{path}`, `{project}`, `{kind}` and `{name}` replaced: a
     /// commit message (the default template, `{action} {path}`, is the seed workflow's).
     public func commitMessage(template: String) -> String {
-        [("{action}", action.rawValue), ("{path}", path.description), ("{project}", path.project),
-         ("{kind}", path.kind.rawValue), ("{name}", path.name)]
-            .reduce(template) { $0.replacing($1.0, with: $1.1) }
+        [
+            ("{action}", action.rawValue), ("{path}", path.description), ("{project}", path.project),
+            ("{kind}", path.kind.rawValue), ("{name}", path.name),
+        ]
+        .reduce(template) { $0.replacing($1.0, with: $1.1) }
     }
 
-    private static func checkedSpec(_ spec: YAMLValue?, for action: ResourceAction,
-                                    at path: ResourcePath) throws(ProjectConfigError) -> YAMLValue {
+    private static func checkedSpec(
+        _ spec: YAMLValue?, for action: ResourceAction,
+        at path: ResourcePath
+    ) throws(ProjectConfigError) -> YAMLValue {
         switch (action, spec) {
         case (.delete, nil), (.delete, .null?):
             return .mapping([])
@@ -84,9 +89,11 @@ public struct ResourceRequest: Sendable, Equatable {
             throw refusal("\(action.rawValue) needs a spec: a JSON object such as {\"git\":{\"hash\":\"3f2c1a9\"}}")
         case (_, .mapping(let entries)?):
             if action == .create, let name = entries.first(where: { $0.key == "name" })?.value,
-               name != .string(path.name) {
-                throw refusal("the spec's name \(JSONText.render(name)) differs from the path's name "
-                    + "'\(path.name)'; create names the new \(path.kind.singular) after the path")
+                name != .string(path.name)
+            {
+                throw refusal(
+                    "the spec's name \(JSONText.render(name)) differs from the path's name "
+                        + "'\(path.name)'; create names the new \(path.kind.singular) after the path")
             }
             return .mapping(entries)
         case (_, let other?):

@@ -35,7 +35,9 @@ enum GitHubNames {
         if repository.utf8.count > maximumRepositoryLength {
             return "is \(repository.utf8.count) characters long; GitHub allows at most \(maximumRepositoryLength)"
         }
-        if let bad = repository.unicodeScalars.first(where: { !isASCIIAlphanumeric($0) && !"._-".unicodeScalars.contains($0) }) {
+        if let bad = repository.unicodeScalars.first(where: {
+            !isASCIIAlphanumeric($0) && !"._-".unicodeScalars.contains($0)
+        }) {
             return "contains '\(DisplayText.visible(bad))'; GitHub repositories are letters, digits, '.', '_' and '-'"
         }
         if repository == "." || repository == ".." { return "is not a repository name" }
@@ -51,7 +53,9 @@ enum GitHubNames {
         if branch.utf8.count > maximumBranchLength {
             return "is \(branch.utf8.count) characters long; at most \(maximumBranchLength) are allowed"
         }
-        if let bad = branch.unicodeScalars.first(where: { !isASCIIAlphanumeric($0) && !"._-/".unicodeScalars.contains($0) }) {
+        if let bad = branch.unicodeScalars.first(where: {
+            !isASCIIAlphanumeric($0) && !"._-/".unicodeScalars.contains($0)
+        }) {
             return "contains '\(DisplayText.visible(bad))'; branches here are letters, digits, '.', '_', '-' and '/' "
                 + "(git, the kaniko context URL or the sensor's ref filter would break on it)"
         }

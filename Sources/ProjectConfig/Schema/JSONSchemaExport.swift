@@ -34,7 +34,9 @@ enum JSONSchemaWriter {
         case .choice(let values):
             return [("type", .string("string")), ("enum", .sequence(values.map(YAMLValue.string)))]
         case .integer(let range):
-            return [("type", .string("integer")), ("minimum", .int(range.lowerBound)), ("maximum", .int(range.upperBound))]
+            return [
+                ("type", .string("integer")), ("minimum", .int(range.lowerBound)), ("maximum", .int(range.upperBound)),
+            ]
         case .storageSize:
             let number: Keywords = [("type", .string("integer")), ("minimum", .int(1))]
             return [("anyOf", .sequence([object(text(.storageQuantity, checks: [])), object(number)]))]

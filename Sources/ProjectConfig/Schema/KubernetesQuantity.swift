@@ -8,7 +8,8 @@ enum KubernetesQuantity {
     /// Nil when `text` is a positive storage quantity, or what is wrong with it (a phrase that
     /// follows the quoted text).
     static func storageProblem(_ text: String) -> String? {
-        let digitsEnd = text.unicodeScalars.firstIndex { !("0"..."9").contains($0) && $0 != "." } ?? text.unicodeScalars.endIndex
+        let digitsEnd =
+            text.unicodeScalars.firstIndex { !("0"..."9").contains($0) && $0 != "." } ?? text.unicodeScalars.endIndex
         let number = String(text.unicodeScalars[..<digitsEnd])
         let suffix = String(text.unicodeScalars[digitsEnd...])
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
@@ -19,7 +20,8 @@ enum KubernetesQuantity {
                 return "is \(number) \(prefix)bytes; write \(number)Mi or \(number)M for megabytes"
             }
             if let unit = suffix.first.map({ String($0).uppercased() }), "KMGTPE".contains(unit),
-               suffix.hasSuffix("B") || suffix.hasSuffix("b") {
+                suffix.hasSuffix("B") || suffix.hasSuffix("b")
+            {
                 let decimal = unit == "K" ? "k" : unit
                 return "is not a Kubernetes quantity; write \(number)\(unit)i or \(number)\(decimal) (no B)"
             }

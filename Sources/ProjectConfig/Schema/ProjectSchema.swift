@@ -19,32 +19,43 @@ public enum ProjectSchema {
     public static let projectFile = MappingSchema(
         title: "the project file",
         fields: [
-            FieldSchema("applications", .nullable(.list(ListSchema(of: .mapping(application), itemNoun: "application"))),
-                        required: false, summary: "The project's applications: each is built from GitHub and deployed."),
-            FieldSchema("databases", .nullable(.list(ListSchema(of: .mapping(database), itemNoun: "database"))),
-                        required: false, summary: "The project's databases: each runs as a StatefulSet with a volume."),
+            FieldSchema(
+                "applications", .nullable(.list(ListSchema(of: .mapping(application), itemNoun: "application"))),
+                required: false, summary: "The project's applications: each is built from GitHub and deployed."),
+            FieldSchema(
+                "databases", .nullable(.list(ListSchema(of: .mapping(database), itemNoun: "database"))),
+                required: false, summary: "The project's databases: each runs as a StatefulSet with a volume."),
         ],
         requiresOneOf: ["applications", "databases"],
         keysSetElsewhere: [
-            KeySetElsewhere("project", .text(.dnsLabel), reason: "project is set by the ApplicationSet from the file "
-                + "name (--set project=…); remove it"),
-            KeySetElsewhere("platform", nil, reason: "platform holds what every project shares and is set in the "
-                + "chart's values.yaml; remove it"),
+            KeySetElsewhere(
+                "project", .text(.dnsLabel),
+                reason: "project is set by the ApplicationSet from the file "
+                    + "name (--set project=…); remove it"),
+            KeySetElsewhere(
+                "platform", nil,
+                reason: "platform holds what every project shares and is set in the "
+                    + "chart's values.yaml; remove it"),
         ])
 
     /// One item of `applications`.
     public static let application = MappingSchema(
         title: "application",
         fields: [
-            FieldSchema("name", .text(.serviceName), required: true,
-                        summary: "The application's name: its Service, Deployment and image.",
-                        crossChecks: [.unique(resourceNames), .derivedName(applicationLabel)]),
+            FieldSchema(
+                "name", .text(.serviceName), required: true,
+                summary: "The application's name: its Service, Deployment and image.",
+                crossChecks: [.unique(resourceNames), .derivedName(applicationLabel)]),
             FieldSchema("git", .mapping(git), required: true, summary: "Where the application's source is built from."),
             FieldSchema("port", .integer(1...65_535), required: true, summary: "The port the application listens on."),
-            FieldSchema("domains", .nullable(.list(ListSchema(
-                of: .text(.hostname), itemNoun: "domain",
-                itemChecks: [.unique(routedHosts), .derivedName(ingressRoute)]))),
-                        required: false, summary: "Hostnames routed to the application."),
+            FieldSchema(
+                "domains",
+                .nullable(
+                    .list(
+                        ListSchema(
+                            of: .text(.hostname), itemNoun: "domain",
+                            itemChecks: [.unique(routedHosts), .derivedName(ingressRoute)]))),
+                required: false, summary: "Hostnames routed to the application."),
         ],
         nameKey: "name")
 
@@ -56,20 +67,23 @@ public enum ProjectSchema {
             FieldSchema("owner", .text(.gitHubOwner), required: true, summary: "The GitHub user or organisation."),
             FieldSchema("repo", .text(.gitHubRepository), required: true, summary: "The repository, without .git."),
             FieldSchema("branch", .text(.gitBranch), required: true, summary: "The branch whose pushes are built."),
-            FieldSchema("hash", .nullable(.text(.commitHash)), required: false,
-                        summary: "The commit deployed, written by config-api after each build; ~ before the first."),
+            FieldSchema(
+                "hash", .nullable(.text(.commitHash)), required: false,
+                summary: "The commit deployed, written by config-api after each build; ~ before the first."),
         ])
 
     /// One item of `databases`.
     public static let database = MappingSchema(
         title: "database",
         fields: [
-            FieldSchema("name", .text(.serviceName), required: true,
-                        summary: "The database's name: its Service, StatefulSet and secret.",
-                        crossChecks: [.unique(resourceNames), .derivedName(statefulSet)]),
+            FieldSchema(
+                "name", .text(.serviceName), required: true,
+                summary: "The database's name: its Service, StatefulSet and secret.",
+                crossChecks: [.unique(resourceNames), .derivedName(statefulSet)]),
             FieldSchema("type", .choice(databaseTypes), required: true, summary: "The database image the chart runs."),
-            FieldSchema("version", .text(.imageTag), required: true,
-                        summary: "The image tag, as a string (\"8.0\", not 8.0)."),
+            FieldSchema(
+                "version", .text(.imageTag), required: true,
+                summary: "The image tag, as a string (\"8.0\", not 8.0)."),
             FieldSchema("port", .integer(1...65_535), required: true, summary: "The port the database listens on."),
             FieldSchema("size", .storageSize, required: true, summary: "The volume's size: 5Gi, 500Mi, 1G or 1024."),
         ],

@@ -38,8 +38,10 @@ public struct MappingSchema: Sendable {
     /// The field whose value names an item of a list in messages (`application 'api'`).
     public let nameKey: String?
 
-    public init(title: String, fields: [FieldSchema], allowsNotes: Bool = true, requiresOneOf: [String] = [],
-                keysSetElsewhere: [KeySetElsewhere] = [], nameKey: String? = nil) {
+    public init(
+        title: String, fields: [FieldSchema], allowsNotes: Bool = true, requiresOneOf: [String] = [],
+        keysSetElsewhere: [KeySetElsewhere] = [], nameKey: String? = nil
+    ) {
         self.title = title
         self.fields = fields
         self.allowsNotes = allowsNotes
@@ -165,7 +167,8 @@ public struct DerivedName: Sendable {
     /// item name and there is none.
     public func name(project: String, item name: String?, value: String) -> String? {
         if template.contains("{name}"), name == nil { return nil }
-        return template
+        return
+            template
             .replacing("{project}", with: project)
             .replacing("{name}", with: name ?? "")
             .replacing("{dashed-value}", with: value.replacing(".", with: "-"))
@@ -175,7 +178,8 @@ public struct DerivedName: Sendable {
     /// The longest value whose name fits when the template depends on the value alone (nil otherwise).
     public var maximumValueLength: Int? {
         guard !template.contains("{project}"), !template.contains("{name}"), !template.contains("{dashed-value}"),
-              template.ranges(of: "{value}").count == 1 else { return nil }
+            template.ranges(of: "{value}").count == 1
+        else { return nil }
         return maximumLength - (template.utf8.count - "{value}".utf8.count)
     }
 }

@@ -16,8 +16,10 @@ public struct TextFormat: Sendable {
     /// text: "contains ';'; …", "is not a commit hash (…)".
     public let problem: @Sendable (String) -> String?
 
-    public init(name: String, pattern: String, excludedPattern: String? = nil, maximumLength: Int?,
-                problem: @escaping @Sendable (String) -> String?) {
+    public init(
+        name: String, pattern: String, excludedPattern: String? = nil, maximumLength: Int?,
+        problem: @escaping @Sendable (String) -> String?
+    ) {
         self.name = name
         self.pattern = pattern
         self.excludedPattern = excludedPattern

@@ -49,8 +49,13 @@ public enum ProjectValidation {
         var found = fileNameIssues(file, project: project)
         if let document = tree.documents.first {
             for extra in tree.documents.dropFirst() {
-                found.append(ValidationIssue(line: extra.start.line, column: extra.start.column, message:
-                    "a second YAML document: Helm reads only the first document of a values file; keep one per project"))
+                found.append(
+                    ValidationIssue(
+                        line: extra.start.line, column: extra.start.column,
+                        message:
+                            "a second YAML document: Helm reads only the first document of a values file; "
+                            + "keep one per project"
+                    ))
             }
             do {
                 var validator = SchemaValidator(project: project)
@@ -76,18 +81,26 @@ public enum ProjectValidation {
     private static func fileNameIssues(_ file: String, project: String) -> [ValidationIssue] {
         var found: [ValidationIssue] = []
         if !file.hasSuffix(".yaml") {
-            found.append(ValidationIssue(line: 1, column: 1, message: "the file name does not end in .yaml: "
-                + "the ApplicationSet reads only projects/*.yaml, so this project would never be deployed"))
+            found.append(
+                ValidationIssue(
+                    line: 1, column: 1,
+                    message: "the file name does not end in .yaml: "
+                        + "the ApplicationSet reads only projects/*.yaml, so this project would never be deployed"))
         }
         if let problem = TextFormat.dnsLabel.problem(project) {
-            found.append(ValidationIssue(line: 1, column: 1, message: "the project name '\(DisplayText.sanitized(project))' "
-                + "(the file name) \(problem): it becomes the Kubernetes namespace, a DNS-1123 label"))
+            found.append(
+                ValidationIssue(
+                    line: 1, column: 1,
+                    message: "the project name '\(DisplayText.sanitized(project))' "
+                        + "(the file name) \(problem): it becomes the Kubernetes namespace, a DNS-1123 label"))
         }
         return found
     }
 
     private static func issue(describing error: any Error) -> ValidationIssue {
-        guard let error = error as? YAMLPatchError else { return ValidationIssue(line: 1, column: 1, message: "\(error)") }
+        guard let error = error as? YAMLPatchError else {
+            return ValidationIssue(line: 1, column: 1, message: "\(error)")
+        }
         return ValidationIssue(line: error.mark?.line ?? 1, column: error.mark?.column ?? 1, message: error.message)
     }
 }

@@ -20,8 +20,10 @@ extension SchemaValidator {
             report(node, "\(place.owner): \(place.label) must be \(values[0]), not \(node.written)")
         } else {
             let hint = Self.closest(to: text, among: values).map { " (did you mean '\($0)'?)" } ?? ""
-            report(node, "\(place.owner): \(place.label) '\(DisplayText.sanitized(text))' is not supported\(hint); "
-                + "it is one of \(values.joined(separator: ", "))")
+            report(
+                node,
+                "\(place.owner): \(place.label) '\(DisplayText.sanitized(text))' is not supported\(hint); "
+                    + "it is one of \(values.joined(separator: ", "))")
         }
         return false
     }
@@ -34,10 +36,13 @@ extension SchemaValidator {
         case .int(let number):
             report(node, "\(place.owner): \(place.label) \(number) is out of range \(bounds)")
         case .string(let text) where Int(text) != nil:
-            report(node, "\(place.owner): \(place.label) must be a number, not the string \"\(text)\"; remove the quotes")
+            report(
+                node, "\(place.owner): \(place.label) must be a number, not the string \"\(text)\"; remove the quotes")
         default:
-            report(node, "\(place.owner): \(place.label) must be a number \(bounds), not \(node.value.kindName) "
-                + node.written)
+            report(
+                node,
+                "\(place.owner): \(place.label) must be a number \(bounds), not \(node.value.kindName) "
+                    + node.written)
         }
         return false
     }
@@ -49,8 +54,10 @@ extension SchemaValidator {
         case .string:
             return checkText(node, .storageQuantity, at: place) != nil
         default:
-            report(node, "\(place.owner): \(place.label) must be a Kubernetes quantity like 5Gi, 500Mi, 1G or 1024, "
-                + "not \(node.written)")
+            report(
+                node,
+                "\(place.owner): \(place.label) must be a Kubernetes quantity like 5Gi, 500Mi, 1G or 1024, "
+                    + "not \(node.written)")
             return false
         }
     }
@@ -62,8 +69,10 @@ extension SchemaValidator {
         case .string(let text):
             return text
         case .int, .double, .bool:
-            report(node, "\(place.owner): \(place.label) \(node.written) is read as \(node.value.kindName), which Helm "
-                + "prints differently (8.0 becomes 8, 1234567 becomes 1.234567e+06); quote it: \"\(node.written)\"")
+            report(
+                node,
+                "\(place.owner): \(place.label) \(node.written) is read as \(node.value.kindName), which Helm "
+                    + "prints differently (8.0 becomes 8, 1234567 becomes 1.234567e+06); quote it: \"\(node.written)\"")
         default:
             report(node, "\(place.owner): \(place.label) must be a string, not \(node.value.kindName) \(node.written)")
         }
@@ -76,8 +85,10 @@ extension SchemaValidator {
             switch check {
             case .unique(let scope):
                 if let first = claim(text, in: scope.name, node, at: place) {
-                    report(node, "\(place.owner): \(place.label) '\(DisplayText.sanitized(text))' is already "
-                        + "\(scope.verb) by the \(first.owner) at line \(first.line): \(scope.reason)")
+                    report(
+                        node,
+                        "\(place.owner): \(place.label) '\(DisplayText.sanitized(text))' is already "
+                            + "\(scope.verb) by the \(first.owner) at line \(first.line): \(scope.reason)")
                     return false
                 }
             case .derivedName(let derived):
@@ -87,18 +98,24 @@ extension SchemaValidator {
         return true
     }
 
-    private mutating func checkDerived(_ derived: DerivedName, from text: String, _ node: TypedNode,
-                                       at place: Place) -> Bool {
+    private mutating func checkDerived(
+        _ derived: DerivedName, from text: String, _ node: TypedNode,
+        at place: Place
+    ) -> Bool {
         guard let name = derived.name(project: project, item: place.itemName, value: text) else { return true }
         let quoted = "\(place.label) '\(DisplayText.sanitized(text))'"
         if name.utf8.count > derived.maximumLength {
-            report(node, "\(place.owner): \(quoted) makes the \(derived.object) name '\(DisplayText.sanitized(name))' "
-                + "longer than \(derived.maximumLength) characters (\(derived.reason))")
+            report(
+                node,
+                "\(place.owner): \(quoted) makes the \(derived.object) name '\(DisplayText.sanitized(name))' "
+                    + "longer than \(derived.maximumLength) characters (\(derived.reason))")
             return false
         }
         if derived.mustBeUnique, let first = claim(name, in: "\(derived.object) names", node, at: place) {
-            report(node, "\(place.owner): \(quoted) makes the \(derived.object) name '\(DisplayText.sanitized(name))', "
-                + "which the \(first.owner) at line \(first.line) makes too")
+            report(
+                node,
+                "\(place.owner): \(quoted) makes the \(derived.object) name '\(DisplayText.sanitized(name))', "
+                    + "which the \(first.owner) at line \(first.line) makes too")
             return false
         }
         return true

@@ -53,17 +53,17 @@ struct SchemaValidator {
     }
 
     /// Checks `node` against `schema`, then the cross checks; whether it passed all of them.
-    mutating func check(_ node: TypedNode, _ schema: ValueSchema, at place: Place, _ crossChecks: [CrossCheck]) -> Bool {
+    mutating func check(_ node: TypedNode, _ schema: ValueSchema, at place: Place, _ checks: [CrossCheck]) -> Bool {
         switch schema {
         case .nullable(let inner):
-            return node.value == .null || check(node, inner, at: place, crossChecks)
+            return node.value == .null || check(node, inner, at: place, checks)
         case .mapping(let mapping):
             return checkMapping(node, mapping, at: place)
         case .list(let list):
             return checkList(node, list, at: place)
         case .text(let format):
             guard let text = checkText(node, format, at: place) else { return false }
-            return checkAcross(node, text, at: place, crossChecks)
+            return checkAcross(node, text, at: place, checks)
         case .choice(let values):
             return checkChoice(node, values, at: place)
         case .integer(let range):
@@ -101,11 +101,14 @@ struct SchemaValidator {
         for (index, item) in items.enumerated() {
             let itemPlace: Place
             if case .mapping(let mapping) = schema.items {
-                itemPlace = Place(owner: Self.owner(of: item, mapping, noun: schema.itemNoun,
-                                                    list: place.keys.last ?? place.owner, index: index))
+                itemPlace = Place(
+                    owner: Self.owner(
+                        of: item, mapping, noun: schema.itemNoun,
+                        list: place.keys.last ?? place.owner, index: index))
             } else {
-                itemPlace = Place(owner: place.owner, keys: place.keys.dropLast() + [schema.itemNoun],
-                                  itemName: place.itemName)
+                itemPlace = Place(
+                    owner: place.owner, keys: place.keys.dropLast() + [schema.itemNoun],
+                    itemName: place.itemName)
             }
             valid = check(item, schema.items, at: itemPlace, schema.itemChecks) && valid
         }
@@ -113,8 +116,10 @@ struct SchemaValidator {
     }
 
     /// `application 'api'` when the item has a string name, else `applications[2]`.
-    private static func owner(of item: TypedNode, _ schema: MappingSchema, noun: String, list: String,
-                              index: Int) -> String {
+    private static func owner(
+        of item: TypedNode, _ schema: MappingSchema, noun: String, list: String,
+        index: Int
+    ) -> String {
         if let key = schema.nameKey, case .string(let name)? = item.value[key] {
             return "\(noun) '\(DisplayText.sanitized(name))'"
         }
@@ -133,8 +138,10 @@ struct SchemaValidator {
         let known = schema.keys
         for (name, key, value) in pairs {
             if name == "<<" {
-                report(key, "\(what): merge keys (<<) are not supported; write the keys out so that edits and "
-                    + "reviews see them")
+                report(
+                    key,
+                    "\(what): merge keys (<<) are not supported; write the keys out so that edits and "
+                        + "reviews see them")
             } else if let first = fields[name] {
                 report(key, "\(what): duplicate key '\(DisplayText.sanitized(name))' (first at line \(first.line))")
             } else if known.contains(name) {
@@ -143,8 +150,10 @@ struct SchemaValidator {
                 report(key, elsewhere.reason)
             } else if !(schema.allowsNotes && name.hasPrefix("x-")) {
                 let hint = Self.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-                report(key, "\(what): unknown key '\(DisplayText.sanitized(name))'\(hint); the chart would ignore it. "
-                    + "Known keys: \(known.joined(separator: ", ")); notes go under keys starting with x-")
+                report(
+                    key,
+                    "\(what): unknown key '\(DisplayText.sanitized(name))'\(hint); the chart would ignore it. "
+                        + "Known keys: \(known.joined(separator: ", ")); notes go under keys starting with x-")
             }
         }
         for name in schema.requiredKeys where fields[name] == nil {
@@ -159,7 +168,8 @@ struct SchemaValidator {
     }
 
     private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         var previous = Array(0...b.count)
         for i in 1...a.count {

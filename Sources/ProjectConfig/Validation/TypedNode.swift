@@ -36,17 +36,21 @@ struct TypedNode {
     /// The key/value pairs when this is a mapping, in the order written, with each key's text.
     var pairs: [(name: String, key: TypedNode, value: TypedNode)]? {
         guard case .mapping(let pairs, _) = content.content, case .mapping(let entries) = value,
-              pairs.count == entries.count else { return nil }
+            pairs.count == entries.count
+        else { return nil }
         return zip(pairs, entries).map { pair, entry in
-            (entry.key, TypedNode(node: pair.key, value: .string(entry.key), document: document),
-             TypedNode(node: pair.value, value: entry.value, document: document))
+            (
+                entry.key, TypedNode(node: pair.key, value: .string(entry.key), document: document),
+                TypedNode(node: pair.value, value: entry.value, document: document)
+            )
         }
     }
 
     /// The items when this is a sequence.
     var items: [TypedNode]? {
         guard case .sequence(let nodes, _) = content.content, case .sequence(let values) = value,
-              nodes.count == values.count else { return nil }
+            nodes.count == values.count
+        else { return nil }
         return zip(nodes, values).map { TypedNode(node: $0, value: $1, document: document) }
     }
 

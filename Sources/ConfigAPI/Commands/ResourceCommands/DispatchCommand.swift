@@ -43,7 +43,9 @@ struct DispatchCommand: ParsableCommand {
     static func eventFile(option: String?, environment: [String: String]) throws(CommandFailure) -> String {
         if let option { return option }
         if let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty { return path }
-        throw CommandFailure(.usage, "no event file: pass --event FILE or run in GitHub Actions, "
-            + "where $GITHUB_EVENT_PATH names it")
+        throw CommandFailure(
+            .usage,
+            "no event file: pass --event FILE or run in GitHub Actions, "
+                + "where $GITHUB_EVENT_PATH names it")
     }
 }

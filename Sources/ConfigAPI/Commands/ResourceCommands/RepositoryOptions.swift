@@ -7,19 +7,25 @@ struct RepositoryOptions: ParsableArguments {
     @Option(name: .customShort("C"), help: ArgumentHelp("Work in the git clone at DIR.", valueName: "DIR"))
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("Clone URL into a temporary folder first (for a container with no checkout).",
-                               valueName: "URL"))
+    @Option(
+        help: ArgumentHelp(
+            "Clone URL into a temporary folder first (for a container with no checkout).",
+            valueName: "URL"))
     var remote: String?
 
     @Option(help: "Branch to update (default: the checked-out branch, or the remote's default branch).")
     var branch: String?
 
-    @Option(help: ArgumentHelp("Commit message; {action}, {path}, {project}, {kind}, {name} are replaced.",
-                               valueName: "TEMPLATE"))
+    @Option(
+        help: ArgumentHelp(
+            "Commit message; {action}, {path}, {project}, {kind}, {name} are replaced.",
+            valueName: "TEMPLATE"))
     var message: String = "{action} {path}"
 
-    @Option(help: ArgumentHelp("Author and committer (default: git config, else config-api).",
-                               valueName: "\"NAME <EMAIL>\""))
+    @Option(
+        help: ArgumentHelp(
+            "Author and committer (default: git config, else config-api).",
+            valueName: "\"NAME <EMAIL>\""))
     var author: String?
 
     @Flag(help: "Print the diff the update would make, and change nothing.")
