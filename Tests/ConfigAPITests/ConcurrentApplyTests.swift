@@ -40,12 +40,11 @@ import Testing
         let ownClones = try (0..<writers / 2).map {
             try GitCLI.clone(workspace.remote.path, into: workspace.folder.child("own-\($0)"))
         }
-        let started = Date()
         let statuses = try ProcessBatch.run(
             (0..<writers).map { index in
                 (Self.apply(index), index < ownClones.count ? ownClones[index] : workspace.clone)
             }, environment: GitWorkspace.environment([:]), logs: workspace.folder)
-        try expectEveryWriterLanded(statuses, workspace.remote, elapsed: Date().timeIntervalSince(started))
+        try expectEveryWriterLanded(statuses, workspace.remote)
         #expect(try workspace.status().isEmpty)
         let sharedHead = try GitCLI.run(["rev-parse", "HEAD"], in: workspace.clone)
         #expect(
@@ -57,17 +56,14 @@ import Testing
         let workspace = try GitWorkspace(files: [Self.file: Self.fleet(writers)])
         let server = try GitHTTPServer(root: workspace.folder.path, token: "s3cret-token")
         defer { server.stop() }
-        let started = Date()
         let statuses = try ProcessBatch.run(
             (0..<writers).map { index in
                 (Self.apply(index) + ["--remote", server.url("remote.git"), "--branch", "main"], workspace.folder.path)
             }, environment: GitWorkspace.environment(["CONFIG_API_TOKEN": server.token]), logs: workspace.folder)
-        try expectEveryWriterLanded(statuses, workspace.remote, elapsed: Date().timeIntervalSince(started))
+        try expectEveryWriterLanded(statuses, workspace.remote)
     }
 
-    private func expectEveryWriterLanded(
-        _ results: [ProcessBatch.Outcome], _ remote: BareRepository, elapsed: Double
-    ) throws {
+    private func expectEveryWriterLanded(_ results: [ProcessBatch.Outcome], _ remote: BareRepository) throws {
         let writers = results.count
         for (index, result) in results.enumerated() {
             #expect(result.status == 0, "writer \(index): \(result.standardError)")
@@ -81,7 +77,6 @@ import Testing
         for index in 0..<writers {
             #expect(content.components(separatedBy: "hash: \(Self.hash(index))\n").count == 2, "app-\(index)")
         }
-        print("\(writers) config-api processes: \(String(format: "%.2f", elapsed)) s")
     }
 }
 

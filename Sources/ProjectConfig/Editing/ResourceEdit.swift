@@ -30,7 +30,8 @@ public struct ResourceEdit: Sendable {
         } catch let error as YAMLPatchError {
             throw ProjectConfigError(error, file: path.file)
         } catch {
-            throw error as? ProjectConfigError ?? ProjectConfigError(.edit(.value), "\(error)", file: path.file)
+            // `edited` throws nothing else; anything else would be a bug, reported as one (exit 70).
+            throw error as? ProjectConfigError ?? ProjectConfigError(.edit(.verification), "\(error)", file: path.file)
         }
         guard edit.result.changed else { return current }
         try ProjectValidation.requireValid(edit.tree, file: path.file)

@@ -92,7 +92,7 @@ enum JSONSchemaWriter {
         case .unique(let scope):
             return "unique among the file's \(scope.name): \(scope.reason)"
         case .derivedName(let derived):
-            return "the \(derived.object) name \(derived.template) has at most \(derived.maximumLength) characters"
+            return "the \(derived.object) \(derived.template) has at most \(derived.maximumLength) characters"
                 + (derived.mustBeUnique ? " and is unique in the file" : "")
         }
     }

@@ -104,17 +104,17 @@ public enum ProjectSchema {
 
     /// The chart labels an application's pods `app: <name>-app`, and label values stop at 63.
     static let applicationLabel = DerivedName(
-        object: "label", template: "{value}-app", maximumLength: 63,
+        object: "pod label value", template: "{value}-app", maximumLength: 63,
         reason: "the chart's label 'app: <name>-app' must fit in 63")
 
     /// Kubernetes labels a StatefulSet's pods with its name plus an 11-character revision hash,
     /// and label values stop at 63.
     static let statefulSet = DerivedName(
-        object: "StatefulSet", template: "{project}-{value}-db", maximumLength: 52,
+        object: "StatefulSet name", template: "{project}-{value}-db", maximumLength: 52,
         reason: "Kubernetes labels its pods with the name plus a revision hash; shorten the name")
 
     /// Each domain gets an IngressRoute `<project>-<application>-<domain with dashes>-route`.
     static let ingressRoute = DerivedName(
-        object: "IngressRoute", template: "{project}-{name}-{dashed-value}-route", maximumLength: 253,
+        object: "IngressRoute name", template: "{project}-{name}-{dashed-value}-route", maximumLength: 253,
         reason: "an object name has at most 253 characters", mustBeUnique: true)
 }

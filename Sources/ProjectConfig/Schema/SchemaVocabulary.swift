@@ -144,7 +144,7 @@ public struct UniquenessScope: Sendable {
 /// holding the value), `{value}`, and `{dashed-value}` (the value with `.` written as `-`, as the
 /// chart's `replace "." "-"` does).
 public struct DerivedName: Sendable {
-    /// The kind of object named, in messages: `StatefulSet`, `IngressRoute`.
+    /// What the derived text is, in messages: `StatefulSet name`, `pod label value`.
     public let object: String
     /// How the chart writes the name: `{project}-{value}-db`.
     public let template: String

@@ -107,14 +107,14 @@ extension SchemaValidator {
         if name.utf8.count > derived.maximumLength {
             report(
                 node,
-                "\(place.owner): \(quoted) makes the \(derived.object) name '\(DisplayText.sanitized(name))' "
+                "\(place.owner): \(quoted) makes the \(derived.object) '\(DisplayText.sanitized(name))' "
                     + "longer than \(derived.maximumLength) characters (\(derived.reason))")
             return false
         }
-        if derived.mustBeUnique, let first = claim(name, in: "\(derived.object) names", node, at: place) {
+        if derived.mustBeUnique, let first = claim(name, in: "\(derived.object)s", node, at: place) {
             report(
                 node,
-                "\(place.owner): \(quoted) makes the \(derived.object) name '\(DisplayText.sanitized(name))', "
+                "\(place.owner): \(quoted) makes the \(derived.object) '\(DisplayText.sanitized(name))', "
                     + "which the \(first.owner) at line \(first.line) makes too")
             return false
         }
