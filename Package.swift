@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "config-api", targets: ["ConfigAPI"]),
         .library(name: "YAMLPatch", targets: ["YAMLPatch"]),
+        .library(name: "ProjectConfig", targets: ["ProjectConfig"]),
         .library(name: "GitOps", targets: ["GitOps"]),
     ],
     dependencies: [
@@ -19,12 +20,15 @@ let package = Package(
         .target(name: "CLibGit2"),
         .target(name: "SystemCalls"),
         .target(name: "YAMLPatch", dependencies: ["CYAML"]),
+        // The platform's domain: resource paths, requests, the project schema and its validation,
+        // resource edits over YAMLPatch. Bytes in, bytes, values or errors out: no git, no CLI, no system calls.
+        .target(name: "ProjectConfig", dependencies: ["YAMLPatch"]),
         .target(name: "GitOps", dependencies: [
             "CLibGit2", "SystemCalls",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ConfigAPI", dependencies: [
-            "YAMLPatch", "GitOps", "SystemCalls",
+            "ProjectConfig", "YAMLPatch", "GitOps", "SystemCalls",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -36,7 +40,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
-        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps", "TestSupport"]),
+        .testTarget(name: "ProjectConfigTests", dependencies: ["ProjectConfig", "YAMLPatch"]),
+        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "ProjectConfig", "YAMLPatch", "TestSupport"]),
         // Renders chart/ with the real helm (scripts/install-tools) and runs the built config-api.
         .testTarget(name: "PlatformTests",
                     exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py"]),

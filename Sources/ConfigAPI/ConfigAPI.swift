@@ -13,11 +13,13 @@ struct ConfigAPI: ParsableCommand {
 
             Exit codes: 0 done (changed or unchanged), 64 usage, 65 bad data (YAML, JSON, path, \
             no match, validation), 66 missing file or project, 69 libgit2 not installed, 70 \
-            internal (edit verification failed), 73 cannot write, 75 push retries exhausted, 77 \
-            authentication refused.
+            internal (edit verification failed), 73 cannot write, 74 cannot write the output, 75 \
+            push retries exhausted, 77 authentication refused.
             """,
         version: "0.1.0",
-        subcommands: [GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
-                      ApplyCommand.self, BumpCommand.self, DispatchCommand.self, ValidateCommand.self]
+        subcommands: [
+            GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
+            ApplyCommand.self, BumpCommand.self, DispatchCommand.self, ValidateCommand.self,
+        ]
     )
 }

@@ -30,9 +30,10 @@ import Testing
         var displayedURL: String { "ssh://127.0.0.1:\(server.port)\(workspace.remote.path)" }
 
         /// `config-api bump --remote URL myproject api SHA` with this HOME and `environment`.
-        func bump(_ sha: String = "3f2c1a9", environment: [String: String] = [:]) throws -> TestSupport.Result {
-            try workspace.run(["bump", "--remote", url, "myproject", "api", sha],
-                              environment: environment.merging(["HOME": home.path]) { $1 })
+        func bump(_ sha: String = "3f2c1a9", environment: [String: String] = [:]) throws -> ProcessResult {
+            try workspace.run(
+                ["bump", "--remote", url, "myproject", "api", sha],
+                environment: environment.merging(["HOME": home.path]) { $1 })
         }
 
         /// Expects that the remote still holds its seed commit alone.
@@ -48,7 +49,8 @@ import Testing
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("pushed "))
-        #expect(try setting.workspace.remote.log("%an|%s")
+        #expect(
+            try setting.workspace.remote.log("%an|%s")
                 == ["Test Writer|apply projects/myproject/applications/api", "Fixture Author|seed"])
         #expect(try setting.workspace.remote.content(of: "projects/myproject.yaml").contains("hash: 3f2c1a9"))
     }
