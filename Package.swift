@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Real git, git-http-server.py (used by path), sshd and ssh-agent on loopback: tests and the git benchmark.
-        .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py"]),
+        .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py", "fault-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
         .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps", "TestSupport"]),

@@ -1,0 +1,43 @@
+internal import CLibGit2
+
+extension TransferSession {
+    /// The failure of a network call as one of the network errors, or nil when it is none:
+    /// what the socket stream saw (timeout, refused, unreachable, reset, DNS, another origin),
+    /// the server's HTTP status (404: no repository; 5xx and other codes: unavailable), an
+    /// unverifiable server, or a connection lost inside libgit2's HTTP, TLS or SSH code.
+    func networkFailure(code: Int32, message: String) -> GitOpsError? {
+        let remote = displayableURL(url)
+        switch monitor.failure {
+        case .timedOut(let timeout):
+            let seconds = timeout == .connect ? monitor.policy.connectTimeout : monitor.policy.idleTimeout
+            return .remoteTimedOut(remote: remote, timeout: timeout, seconds: seconds, attempts: 1)
+        case .unresolvable(let host, let reason):
+            return .remoteUnavailable(remote: remote, reason: "cannot resolve \(host): \(reason)", attempts: 1)
+        case .failed(let reason):
+            return .remoteUnavailable(remote: remote, reason: reason, attempts: 1)
+        case .otherOrigin(let target):
+            return .redirectedToAnotherOrigin(remote: remote, target: target)
+        case nil:
+            break
+        }
+        if let status = Self.httpStatus(in: message) {
+            if status == 404 { return .repositoryNotFound(remote: remote) }
+            return .remoteUnavailable(remote: remote, reason: "the server answered HTTP \(status)", attempts: 1)
+        }
+        if code == GIT_ECERTIFICATE.rawValue { return .untrustedServer(remote: remote, reason: message) }
+        if message.contains("cannot redirect from") {
+            return .redirectedToAnotherOrigin(remote: remote, target: message)
+        }
+        let networkClasses = [GIT_ERROR_NET, GIT_ERROR_SSH, GIT_ERROR_HTTP, GIT_ERROR_SSL].map { Int32($0.rawValue) }
+        if let errorClass = LibGit2.lastErrorClass(), networkClasses.contains(errorClass) {
+            return .remoteUnavailable(remote: remote, reason: message, attempts: 1)
+        }
+        return nil
+    }
+
+    /// The status of libgit2's "unexpected http status code: NNN".
+    private static func httpStatus(in message: String) -> Int? {
+        guard let range = message.firstRange(of: "unexpected http status code: ") else { return nil }
+        return Int(message[range.upperBound...].prefix { $0.isNumber })
+    }
+}
