@@ -18,14 +18,16 @@ struct ResourceRun {
         let actions = GitHubActions(environment: environment)
         let credentials = Credentials.fromEnvironment(environment)
         if let token = credentials.token { actions.mask(token) }
+        let logger = StandardErrorLogHandler.logger(verbose: options.verbose, quiet: options.quiet)
         try reportingFailures(file: request.path.file, annotating: actions) {
             let transaction = PushTransaction(
-                repository: try openRepository(credentials),
+                repository: try openRepository(credentials, logger: logger),
                 branch: options.branch,
                 credentials: credentials,
                 retry: options.retryPolicy,
                 author: options.commitIdentity,
-                logger: makeLogger())
+                logger: logger,
+                network: options.networkPolicy)
             let edit = ResourceEdit(request: request)
             if options.dryRun {
                 let outcome = try transaction.preview(file: request.path.file, edit: edit.apply)
@@ -42,18 +44,13 @@ struct ResourceRun {
         }
     }
 
-    private func openRepository(_ credentials: Credentials) throws -> GitRepository {
+    private func openRepository(_ credentials: Credentials, logger: Logger) throws -> GitRepository {
         if let remote = options.remote {
             return try GitRepository.cloneIntoTemporaryFolder(url: remote, branch: options.branch,
-                                                              credentials: credentials)
+                                                              credentials: credentials, network: options.networkPolicy,
+                                                              retry: options.retryPolicy, logger: logger)
         }
         return try GitRepository.open(at: options.directory)
-    }
-
-    private func makeLogger() -> Logger {
-        var logger = Logger(label: "config-api") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = options.verbose ? .debug : .warning
-        return logger
     }
 
     private func diff(_ outcome: TransactionOutcome) throws -> String {
@@ -67,6 +64,10 @@ struct ResourceRun {
             print("\(verb) \(commit.prefix(12)) \(options.commitMessage(for: request)) (\(tries))")
         } else {
             print("unchanged: \(request.path) already matches")
+        }
+        for warning in outcome.warnings {
+            StandardStreams.writeError("config-api: warning: \(warning.unicodeScalars.map(printable).joined())\n")
+            actions.warning(warning)
         }
         guard actions.isActive else { return }
         try actions.setOutput("changed", outcome.changed ? "true" : "false")
