@@ -35,7 +35,8 @@ final class TransferSession {
     /// Throws `insecureTransport` before any connection when a token is to be used with a plain
     /// `http://` address whose host is not loopback (unless the policy allows it).
     func requireSafeTransport() throws {
-        guard credentials.token != nil, !tokenMayTravel(to: url) else { return }
+        guard credentials.token != nil, let origin = RemoteOrigin(url), origin.scheme == "http",
+              !origin.isLoopback, !monitor.policy.allowsInsecureHTTP else { return }
         throw GitOpsError.insecureTransport(remote: displayableURL(url))
     }
 

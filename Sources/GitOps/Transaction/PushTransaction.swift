@@ -90,11 +90,15 @@ public struct PushTransaction {
             switch result {
             case .unchanged(let base, let current):
                 logger.debug("\(file) unchanged at \(base)", metadata: ["attempt": "\(attempt)"])
+                let (followed, warnings) = push ? follow(base, over: base, pushed: false, in: local, from: publisher)
+                                                : (false, [])
                 return TransactionOutcome(changed: false, commit: nil, base: "\(base)", attempts: attempt,
-                                          before: current, after: current, localBranchUpdated: false)
+                                          before: current, after: current, localBranchUpdated: followed,
+                                          warnings: warnings)
             case .published(let published):
                 logger.debug("published \(published.commit) on \(published.base)", metadata: ["attempt": "\(attempt)"])
-                let (followed, warnings) = follow(published, in: local, from: publisher)
+                let (followed, warnings) = follow(published.commit, over: published.base, pushed: true, in: local,
+                                                  from: publisher)
                 return TransactionOutcome(changed: true, commit: "\(published.commit)", base: "\(published.base)",
                                           attempts: attempt, before: published.before, after: published.after,
                                           localBranchUpdated: followed, warnings: warnings)
@@ -176,18 +180,19 @@ public struct PushTransaction {
         return .published(published)
     }
 
-    /// After the push: the clone gets the commit (tracking reference, branch, work tree) under
-    /// its lock and a journal. Returns whether the branch has it, and warnings; never throws
-    /// (the push has landed).
-    private func follow(_ published: Published, in local: LocalBranch,
+    /// After the push (or a run that found the remote already as wanted): the clone gets
+    /// `commit` (tracking reference, branch, work tree) under its lock and a journal, so a clone
+    /// a killed run left behind catches up. Returns whether the branch has it, and warnings;
+    /// never throws (the remote is as wanted).
+    private func follow(_ commit: ObjectID, over base: ObjectID, pushed: Bool, in local: LocalBranch,
                         from publisher: BranchPublisher) -> (followed: Bool, warnings: [String]) {
-        let pushed = "\(published.commit)".prefix(12)
+        let done = pushed ? "pushed \("\(commit)".prefix(12)), but " : ""
         do {
             let following = try holdingLock(of: cloneDirectory) { () throws -> LocalBranch.Following in
                 let tracking = repository.handle.lockFilePath(ofReference: "refs/remotes/\(remoteName)/\(local.name)")
                 try UpdateJournal(lockFiles: [tracking]).write(in: cloneDirectory)
-                try publisher.recordInLocalClone(published.commit, over: published.base)
-                let following = try local.fastForward(to: published.commit)
+                try publisher.recordInLocalClone(commit, over: base)
+                let following = try local.fastForward(to: commit)
                 UpdateJournal.remove(in: cloneDirectory)
                 return following
             }
@@ -195,11 +200,11 @@ public struct PushTransaction {
             case .followed: return (true, [])
             case .noBranch: return (false, [])
             case .leftBehind(let reason):
-                return (false, ["pushed \(pushed), but the clone's branch \(local.name) was left behind it: \(reason) "
-                                + "(it follows once the way is clear: git pull --ff-only)"])
+                return (false, ["\(done)the clone's branch \(local.name) was left behind \("\(commit)".prefix(12)): "
+                                + "\(reason) (it follows once the way is clear: git pull --ff-only)"])
             }
         } catch {
-            return (false, ["pushed \(pushed), but the local clone could not follow: \(error) "
+            return (false, ["\(done)the local clone could not follow \("\(commit)".prefix(12)): \(error) "
                             + "(the next config-api run in this clone completes the update)"])
         }
     }

@@ -29,21 +29,19 @@ struct UpdateJournal: Equatable {
     /// The journal's path in `gitDirectory`.
     static func path(in gitDirectory: String) -> String { "\(gitDirectory)/\(fileName)" }
 
-    /// Writes the journal into `gitDirectory` (a temporary file renamed over the old one, so a
-    /// reader never sees half of it).
+    /// Writes the journal into `gitDirectory`: `config-api.journal.new` (one name, so a killed
+    /// writer's is overwritten, not piled up: the folder's flock is held) renamed over the old
+    /// journal, so a reader never sees half of it.
     func write(in gitDirectory: String) throws {
         let lines = ["config-api journal 1"] + lockFiles.map { "lock \($0)" } + folders.map { "folder \($0)" }
             + (workTree.map { ["work-tree \($0.branch) \($0.from) \($0.to)"] } ?? [])
+        let temporary = Self.path(in: gitDirectory) + ".new"
         do {
-            let (file, temporary) = try FileDescriptor.createUniqueFile(in: gitDirectory, prefix: "config-api.journal-")
-            do {
-                try file.writeAll((lines.joined(separator: "\n") + "\n").utf8)
-                try FileSystem.rename(temporary, to: Self.path(in: gitDirectory))
-            } catch {
-                try? FileSystem.removeFile(temporary)
-                throw GitOpsError.writeFailed(error)
-            }
-        } catch let error as SystemCallError {
+            try FileDescriptor.openForReplacing(temporary, permissions: 0o644)
+                .writeAll((lines.joined(separator: "\n") + "\n").utf8)
+            try FileSystem.rename(temporary, to: Self.path(in: gitDirectory))
+        } catch {
+            try? FileSystem.removeFile(temporary)
             throw GitOpsError.writeFailed(error)
         }
     }
@@ -72,9 +70,11 @@ struct UpdateJournal: Equatable {
         return journal
     }
 
-    /// Removes the journal from `gitDirectory` (the change it describes is complete).
+    /// Removes the journal from `gitDirectory` (the change it describes is complete), and the
+    /// half-written one a writer killed while writing it may have left.
     static func remove(in gitDirectory: String) {
         try? FileSystem.removeFile(path(in: gitDirectory))
+        try? FileSystem.removeFile(path(in: gitDirectory) + ".new")
     }
 
     /// Removes the lock files and folders the journal names; returns those that were there.
