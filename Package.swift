@@ -37,6 +37,9 @@ let package = Package(
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
         .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps", "TestSupport"]),
+        // The real config-api binary against faults: kill -9 loops, hanging and redirecting servers,
+        // full disks (tmpfs in a private mount namespace), plain HTTP (a private network namespace).
+        .testTarget(name: "FaultTests", dependencies: ["TestSupport"]),
         // Renders chart/ with the real helm (scripts/install-tools) and runs the built config-api.
         .testTarget(name: "PlatformTests",
                     exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py"]),
