@@ -31,6 +31,27 @@ import Testing
         #expect(log.count(of: "no answer from \(server.url("r.git")) within 0.5 s (idle timeout") == 2)
     }
 
+    /// libssh2 reads the socket itself, so no read of the stream can time out: the watchdog sees
+    /// the socket silent (the kernel's TCP_INFO) and shuts it down, and the attempt fails.
+    @Test func anSSHServerThatNeverSendsItsBannerEndsInTheIdleTimeout() throws {
+        let server = try FaultServer(.hang)
+        let log = CollectingLogHandler()
+        #expect(throws: GitOpsError.remoteTimedOut(remote: "ssh://127.0.0.1:\(server.port)/r.git", timeout: .idle,
+                                                   seconds: 0.5, attempts: 3)) {
+            try clone("ssh://git@127.0.0.1:\(server.port)/r.git", log: log)
+        }
+        #expect(log.count(of: "retrying (attempt ") == 2, "\(log.text)")
+    }
+
+    @Test func aMissingLocalRepositoryIsNotFoundAndNotRetried() throws {
+        let folder = try TemporaryFolder()
+        for url in [folder.child("missing.git"), "file://\(folder.child("missing.git"))", folder.path] {
+            let log = CollectingLogHandler()
+            #expect(throws: GitOpsError.repositoryNotFound(remote: url)) { try clone(url, log: log) }
+            #expect(log.count(of: "retrying") == 0)
+        }
+    }
+
     @Test func aServerThatNeverAcceptsEndsInTheConnectTimeout() throws {
         let server = try FaultServer(.backlog)
         let error = #expect(throws: GitOpsError.self) { try clone(server.url("r.git")) }

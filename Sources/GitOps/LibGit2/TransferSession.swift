@@ -78,9 +78,9 @@ final class TransferSession {
 
     /// Throws for a failed libgit2 call: `sshAgentUnavailable` when an SSH key was needed and
     /// no agent answered, `authenticationRefused` when the credentials were refused or lack the
-    /// permission (HTTP 403, e.g. a token without write access), `missingBranch` for a not-found
-    /// `branch` (when given), else the libgit2 error (an SSH host key missing from
-    /// `~/.ssh/known_hosts`, or not matching it, is `GIT_ECERTIFICATE`).
+    /// permission (HTTP 403, e.g. a token without write access), a network error
+    /// (`networkFailure`: timeouts, unreachable, 404, an unverifiable server, …), `missingBranch`
+    /// for a not-found `branch` (when given), else the libgit2 error.
     func check(_ code: Int32, _ operation: @autoclosure () -> String, missingBranch branch: String? = nil) throws {
         guard code < 0 else { return }
         let message = LibGit2.lastErrorMessage()
@@ -90,8 +90,8 @@ final class TransferSession {
         if authenticationRefused || code == GIT_EAUTH.rawValue || message.contains("status code: 403") {
             throw redacted(.authenticationRefused(remote: displayableURL(url)))
         }
-        if let branch, code == GIT_ENOTFOUND.rawValue { throw GitOpsError.missingBranch(branch) }
         if let failure = networkFailure(code: code, message: message) { throw redacted(failure) }
+        if let branch, code == GIT_ENOTFOUND.rawValue { throw GitOpsError.missingBranch(branch) }
         throw redacted(.libgit2(code: code, message: "\(operation()): \(message)"))
     }
 
