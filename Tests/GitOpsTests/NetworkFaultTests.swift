@@ -12,11 +12,11 @@ import Testing
     static let retry = RetryPolicy(maxAttempts: 60, baseDelay: 0.001, maxDelay: 0.01, maxNetworkAttempts: 3)
 
     /// Clones `url` with the test token, the short limits, and a log collecting the retry lines.
-    func clone(_ url: String, log: CollectingLogHandler = CollectingLogHandler(),
-               network: NetworkPolicy = network) throws -> GitRepository {
+    func clone(_ url: String, log: CollectingLogHandler = CollectingLogHandler(), network: NetworkPolicy = network,
+               token: String = token) throws -> GitRepository {
         isolatedFromMachineGitConfig
         return try GitRepository.cloneIntoTemporaryFolder(url: url, branch: "main",
-                                                          credentials: Credentials(token: Self.token),
+                                                          credentials: Credentials(token: token),
                                                           network: network, retry: Self.retry, logger: log.logger)
     }
 
@@ -107,6 +107,28 @@ import Testing
                                                     target: "http://127.0.0.1:\(elsewhere.port)"))
         #expect(try elsewhere.receivedRequests().isEmpty)
         #expect(try redirecting.receivedRequests().allSatisfy { !$0.carriedAuthorization })
+    }
+
+    /// The server takes the push but the answer never arrives (the connection closes): the next
+    /// attempt's fetch finds the commit on the branch and reports it published, once. Pushing the
+    /// edit again would have made a second commit, or refused a `create` as "already exists".
+    @Test func aPushWhoseAnswerIsLostIsRecognisedAsLandedByTheNextAttempt() throws {
+        let workspace = try HTTPWorkspace()
+        let cutting = try FaultServer(.cutPush(to: "http://127.0.0.1:\(workspace.server.port)"))
+        let repository = try clone(cutting.url("remote.git"), token: HTTPWorkspace.token)
+        let log = CollectingLogHandler()
+        var edits = 0
+        let outcome = try PushTransaction(repository: repository, branch: "main",
+                                          credentials: Credentials(token: HTTPWorkspace.token), retry: Self.retry,
+                                          author: testAuthor, logger: log.logger)
+            .commit(file: DemoFile.path, message: "once", push: true) { current in
+                edits += 1
+                return try DemoFile.setting(0, to: "once")(current)
+            }
+        #expect(outcome.changed && outcome.attempts == 2 && edits == 1, "\(log.text)")
+        #expect(outcome.commit == (try workspace.remote.tip()))
+        #expect(try workspace.remote.log("%s") == ["once", "seed"])
+        #expect(log.count(of: "cannot reach \(cutting.url("remote.git")): ") == 1, "\(log.text)")
     }
 
     @Test func aTokenNeverTravelsOverPlainHTTPToAHostThatIsNotLoopback() throws {

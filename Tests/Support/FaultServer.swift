@@ -17,6 +17,9 @@ public final class FaultServer: @unchecked Sendable {
         case status(Int)
         /// Answers every request with a 301 to this address followed by the request's path.
         case redirect(to: String)
+        /// Relays every request to the server at this address (`http://127.0.0.1:PORT`), except
+        /// that a push's answer never comes back: the server took the push, the connection closes.
+        case cutPush(to: String)
     }
 
     /// One request the server received: whether it carried an `Authorization` header.
@@ -46,6 +49,7 @@ public final class FaultServer: @unchecked Sendable {
         case .reset: arguments.append("reset")
         case .status(let code): arguments += ["status", "--status", "\(code)"]
         case .redirect(let location): arguments += ["redirect", "--location", location]
+        case .cutPush(let location): arguments += ["cut-push", "--location", location]
         }
         arguments += ["--request-log", logFolder.child("requests.log"), "--lifetime", "\(lifetime)"]
         script = try LoopbackScript(arguments)

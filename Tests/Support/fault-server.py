@@ -9,29 +9,50 @@ MODE is one of
   reset     accepts each connection and resets it at once (TCP RST)
   status    answers every HTTP request with --status CODE and an empty body
   redirect  answers every HTTP request with 301 to --location URL + the request's path
+  cut-push  forwards every request to the server at --location URL and relays its answer, except
+            for a push (POST …/git-receive-pack): the server takes it, the client's connection is
+            then closed without its answer
 Prints the port on stdout (one line), then serves until stdin closes or --lifetime seconds pass.
 With --request-log, appends one line per HTTP request: `auth` or `none` (whether it carried an
 Authorization header), the method and the path.
 """
 import argparse
+import http.client
 import os
 import socket
 import struct
 import sys
 import threading
+import urllib.parse
 
 
-def read_request(connection):
-    """The request line and whether an Authorization header came, or None when the peer left."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = connection.recv(65536)
-        if not chunk:
-            return None
-        data += chunk
-    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
-    has_auth = any(line.lower().startswith("authorization:") for line in head[1:])
-    return head[0], has_auth
+def read_request(reader):
+    """(request line, headers, body) of the next request, or None when the peer left. The body
+    is de-chunked when it came with Transfer-Encoding: chunked (libgit2 sends pushes so)."""
+    request_line = reader.readline().decode("latin-1").rstrip("\r\n")
+    if not request_line:
+        return None
+    headers = []
+    while True:
+        line = reader.readline().decode("latin-1").rstrip("\r\n")
+        if not line:
+            break
+        name, _, value = line.partition(":")
+        headers.append((name.strip(), value.strip()))
+    fields = {name.lower(): value for name, value in headers}
+    body = b""
+    if "chunked" in fields.get("transfer-encoding", "").lower():
+        while True:
+            size = int(reader.readline().split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                while reader.readline() not in (b"\r\n", b"\n", b""):
+                    pass
+                break
+            body += reader.read(size)
+            reader.readline()
+    elif int(fields.get("content-length", "0") or 0):
+        body = reader.read(int(fields["content-length"]))
+    return request_line, headers, body
 
 
 def log_request(arguments, request_line, has_auth):
@@ -41,14 +62,39 @@ def log_request(arguments, request_line, has_auth):
             log.write(f"{'auth' if has_auth else 'none'} {method} {path}\n")
 
 
+def forward(arguments, request_line, headers, body):
+    """The answer of the server at --location to the request: (status, headers, body)."""
+    method, path = request_line.split(" ")[:2]
+    target = urllib.parse.urlsplit(arguments.location)
+    upstream = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
+    skipped = {"host", "content-length", "transfer-encoding", "connection"}
+    upstream.request(method, path, body=body,
+                     headers={name: value for name, value in headers if name.lower() not in skipped})
+    response = upstream.getresponse()
+    payload = response.read()
+    kept = [(name, value) for name, value in response.getheaders()
+            if name.lower() not in ("content-length", "transfer-encoding", "connection")]
+    upstream.close()
+    return response.status, kept, payload
+
+
 def answer(connection, arguments):
+    reader = connection.makefile("rb")
     try:
         while True:
-            request = read_request(connection)
+            request = read_request(reader)
             if request is None:
                 return
-            request_line, has_auth = request
+            request_line, headers, body = request
+            has_auth = any(name.lower() == "authorization" for name, _ in headers)
             log_request(arguments, request_line, has_auth)
+            if arguments.mode == "cut-push":
+                status, answer_headers, payload = forward(arguments, request_line, headers, body)
+                if request_line.startswith("POST ") and "git-receive-pack" in request_line:
+                    return
+                head = f"HTTP/1.1 {status} Relayed\r\n" + "".join(f"{n}: {v}\r\n" for n, v in answer_headers)
+                connection.sendall((head + f"Content-Length: {len(payload)}\r\n\r\n").encode("latin-1") + payload)
+                continue
             if arguments.mode == "status":
                 head = f"HTTP/1.1 {arguments.status} Fault\r\nContent-Length: 0\r\n\r\n"
             else:
@@ -59,6 +105,11 @@ def answer(connection, arguments):
     except OSError:
         pass
     finally:
+        reader.close()
+        try:
+            connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         connection.close()
 
 
@@ -86,7 +137,7 @@ def serve(server, arguments):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["hang", "backlog", "reset", "status", "redirect"])
+    parser.add_argument("mode", choices=["hang", "backlog", "reset", "status", "redirect", "cut-push"])
     parser.add_argument("--location", default="")
     parser.add_argument("--status", type=int, default=503)
     parser.add_argument("--request-log")
