@@ -7,8 +7,8 @@ public import SystemCalls
 /// / `untrustedServer` → 77, `retriesExhausted` → 75, `notARepository` / `missingBranch` /
 /// `unresolvedRemoteHead` / `missingRemote` / `notAFile` / `repositoryNotFound` → 66, `invalidPath` → 65,
 /// `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` / `lockTimeout` /
-/// `lockFailed` / `writeFailed` / `lockFileHeld` → 73, `remoteUnavailable` / `remoteTimedOut` /
-/// `redirectedToAnotherOrigin` / `libgit2Unavailable` → 69, `libgit2` → 70 (a failure config-api
+/// `lockFailed` / `writeFailed` / `fileSystemFailed` / `lockFileHeld` → 73, `remoteUnavailable` /
+/// `remoteTimedOut` / `redirectedToAnotherOrigin` / `libgit2Unavailable` → 69, `libgit2` → 70 (a failure config-api
 /// does not expect: a bug).
 public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The remote refused the credentials (or asked for some and none were given).
@@ -41,6 +41,9 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A file or folder config-api keeps in a git folder could not be written (a full disk, a
     /// read-only folder): the system call and its `errno`.
     case writeFailed(SystemCallError)
+    /// libgit2 could not read or write a repository's files (a full disk, a read-only folder):
+    /// the operation and the system's message.
+    case fileSystemFailed(message: String)
     /// libgit2 (the shared library of `version`, e.g. 1.5) could not be loaded: it is not
     /// installed, or not where the dynamic loader looks. Only git commands need it.
     case libgit2Unavailable(version: String, reason: String)
@@ -85,6 +88,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
             "could not lock \(path) within \(seconds) s (another config-api running?)"
         case .lockFailed(let error): "cannot lock the repository: \(error)"
         case .writeFailed(let error): "cannot write: \(error)"
+        case .fileSystemFailed(let message): "cannot read or write the repository's files: \(message)"
         case .libgit2Unavailable(let version, let reason): "libgit2 \(version) is not installed (\(reason))"
         case .libgit2(let code, let message): "libgit2 error \(code): \(message)"
         case .remoteUnavailable(let remote, let reason, let attempts):
@@ -148,6 +152,7 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
             return .sshAgentUnavailable(remote: clean(remote), reason: clean(reason))
         case .rejectedByServer(let reason): return .rejectedByServer(reason: clean(reason))
         case .libgit2(let code, let message): return .libgit2(code: code, message: clean(message))
+        case .fileSystemFailed(let message): return .fileSystemFailed(message: clean(message))
         case .remoteUnavailable(let remote, let reason, let attempts):
             return .remoteUnavailable(remote: clean(remote), reason: clean(reason), attempts: attempts)
         case .untrustedServer(let remote, let reason):

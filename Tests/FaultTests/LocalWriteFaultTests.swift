@@ -6,7 +6,8 @@ import Testing
 /// small tmpfs, filled) or a read-only folder (a read-only bind mount), each in a mount namespace
 /// of the test's own. The run exits 0 with a warning, the work tree file stays whole, and the next
 /// run, once there is room, completes the update. The clone's git folder lives outside the
-/// mount (`git clone --separate-git-dir`), so only the work tree write fails.
+/// mount (`git clone --separate-git-dir`), so only the work tree write fails. And a full disk
+/// under a local-path remote: refused with 73, nothing lands.
 @Suite struct LocalWriteFaultTests {
     /// Clones the remote with its work tree on the mount `$1` sets up, fails the work tree with
     /// `$2`, runs the bump, undoes `$2` with `$3`, runs it again; leaves its findings in `$OUT`.
@@ -75,6 +76,44 @@ import Testing
             break: #"mount -o remount,bind,ro "$WORKTREE""#,
             mend: #"mount -o remount,bind,rw "$WORKTREE""#)
         try expectPushedWithAWarningThenRepaired(workspace, findings, reason: "Read-only file system")
+    }
+
+    /// The other side: the local-path remote's own disk is full. Nothing can be written there, so
+    /// nothing lands (73, "cannot write"), the remote stays intact, and once there is room the
+    /// same bump lands.
+    @Test func aFullDiskUnderTheRemoteRefusesThePushAndLeavesTheRemoteIntact() throws {
+        let workspace = try FaultWorkspace()
+        let out = workspace.folder.child("findings")
+        let mounted = workspace.folder.child("full-remote.git")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: mounted, withIntermediateDirectories: true)
+        let script = #"""
+            set -u
+            mount -t tmpfs -o size=512k config-api-full "$MOUNTED" || exit 90
+            git clone -q --bare "$REMOTE" "$MOUNTED" && git -C "$CLONE" remote set-url origin "$MOUNTED" || exit 91
+            git -C "$MOUNTED" rev-parse main > "$OUT/tip-before"
+            dd if=/dev/zero of="$MOUNTED/filler" bs=4096 2>/dev/null
+            "$CONFIG_API" bump -C "$CLONE" myproject api 3f2c1a9 > "$OUT/full.out" 2> "$OUT/full.err"
+            echo $? > "$OUT/full.status"
+            git -C "$MOUNTED" rev-parse main > "$OUT/tip-full"
+            rm "$MOUNTED/filler"
+            git -C "$MOUNTED" fsck --strict --no-progress > "$OUT/fsck" 2>&1 || echo failed >> "$OUT/fsck"
+            "$CONFIG_API" bump -C "$CLONE" myproject api 3f2c1a9 > "$OUT/room.out" 2> "$OUT/room.err"
+            echo $? > "$OUT/room.status"
+            """#
+        let result = try NamespaceScript.run(["-m", "--propagation", "private"], script, environment: [
+            "MOUNTED": mounted, "REMOTE": workspace.remote.path, "CLONE": workspace.clone, "OUT": out,
+        ])
+        #expect(result.status == 0, "\(result.output)")
+        let findings = Findings(folder: out)
+        let errors = try findings.text("full.err")
+        #expect(try findings.status("full") == 73, "\(errors)")
+        #expect(errors.hasPrefix("config-api: cannot write: ") && errors.contains("No space left on device"))
+        #expect(try findings.text("tip-full") == findings.text("tip-before"), "nothing landed")
+        #expect(try findings.text("fsck").isEmpty)
+        let roomErrors = try findings.text("room.err")
+        #expect(try findings.status("room") == 0, "\(roomErrors)")
+        #expect(try findings.text("room.out").hasPrefix("pushed "))
     }
 
     private func expectPushedWithAWarningThenRepaired(_ workspace: FaultWorkspace, _ findings: Findings,

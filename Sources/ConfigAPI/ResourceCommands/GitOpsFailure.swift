@@ -16,7 +16,7 @@ extension CommandFailure {
             status = .noInput
         case .invalidPath: status = .dataError
         case .rejectedByServer, .uncommittedChanges, .branchCheckedOutElsewhere, .lockTimeout, .lockFailed,
-             .lockFileHeld, .writeFailed:
+             .lockFileHeld, .writeFailed, .fileSystemFailed:
             status = .cannotCreate
         case .libgit2Unavailable, .remoteUnavailable, .remoteTimedOut, .redirectedToAnotherOrigin: status = .unavailable
         case .libgit2: status = .software

@@ -35,11 +35,16 @@ enum LibGit2 {
 
     /// Throws `GitOpsError.libgit2` for a negative return code, with the message libgit2 left
     /// for this thread (read right away: `git_error_last()` is thread-local and can go stale).
-    /// A lock file another process holds (`GIT_ELOCKED`) is `lockFileHeld`, with its path.
+    /// A lock file another process holds (`GIT_ELOCKED`) is `lockFileHeld`, with its path; a
+    /// failure of the operating system (a full disk, a read-only folder: `GIT_ERROR_OS`) is
+    /// `fileSystemFailed`.
     static func check(_ code: Int32, _ operation: @autoclosure () -> String) throws(GitOpsError) {
         guard code < 0 else { return }
         let message = lastErrorMessage()
         if code == GIT_ELOCKED.rawValue, let path = lockedPath(in: message) { throw heldLock(path) }
+        if lastErrorClass() == Int32(GIT_ERROR_OS.rawValue) {
+            throw GitOpsError.fileSystemFailed(message: "\(operation()): \(message)")
+        }
         throw GitOpsError.libgit2(code: code, message: "\(operation()): \(message)")
     }
 
