@@ -9,7 +9,8 @@ import Foundation
 /// with libgit2, under TLS and SSH too) and enforces these on them.
 public struct NetworkPolicy: Sendable, Equatable {
     /// Seconds to wait for a TCP connection to the server to be accepted (each address tried
-    /// shares them).
+    /// shares them). Resolving the host name comes before, bounded by the system resolver's own
+    /// timeouts (`/etc/resolv.conf`).
     public var connectTimeout: Double
     /// Seconds the connection may stay silent (nothing received, nothing sent) before the
     /// operation is abandoned.
