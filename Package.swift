@@ -37,11 +37,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Real git, git-http-server.py (used by path), sshd and ssh-agent on loopback: tests and the git benchmark.
-        .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py"]),
+        .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py", "fault-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
         .testTarget(name: "ProjectConfigTests", dependencies: ["ProjectConfig", "YAMLPatch"]),
         .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "ProjectConfig", "YAMLPatch", "TestSupport"]),
+        // The real config-api binary against faults: kill -9 loops, hanging and redirecting servers,
+        // full disks (tmpfs in a private mount namespace), plain HTTP (a private network namespace).
+        .testTarget(name: "FaultTests", dependencies: ["TestSupport"]),
         // Renders chart/ with the real helm (scripts/install-tools) and runs the built config-api.
         .testTarget(name: "PlatformTests",
                     exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py"]),

@@ -19,7 +19,7 @@ struct ChildProcess {
                 process: try SpawnedProcess.start(
                     executable, arguments, environment: environment,
                     standardOutput: standardOutput,
-                    standardError: standardError))
+                    standardError: .file(standardError)))
         } catch {
             throw ValidationError("cannot start \(([executable] + arguments).joined(separator: " ")): \(error.reason)")
         }

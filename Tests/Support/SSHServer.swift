@@ -161,15 +161,8 @@ private enum Tool {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let output = String(decoding: text, as: UTF8.self)
+        let (status, output) = try process.runCollectingOutput()
+        guard status == 0 else {
             throw FixtureFailure(description: "\(executable) \(arguments.joined(separator: " ")): \(output)")
         }
     }

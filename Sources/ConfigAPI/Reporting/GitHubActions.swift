@@ -45,6 +45,12 @@ struct GitHubActions {
         commands(Self.errorCommand(message, file: file, line: line, column: column))
     }
 
+    /// Prints a warning annotation, `::warning::message`, that the runner shows on the run.
+    func warning(_ message: String) {
+        guard isActive else { return }
+        commands("::warning::\(Self.escapeData(message))")
+    }
+
     /// Prints `::add-mask::secret`: from now on the runner replaces it with `***` in the log.
     func mask(_ secret: String) {
         guard isActive, !secret.isEmpty else { return }

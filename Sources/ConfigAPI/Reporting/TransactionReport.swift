@@ -29,6 +29,10 @@ struct TransactionReport {
         } else {
             try StandardStreams.printLine(unchanged)
         }
+        for warning in outcome.warnings {
+            StandardStreams.writeError("config-api: warning: \(DisplayText.sanitized(warning, limit: .max))\n")
+            actions.warning(warning)
+        }
         guard actions.isActive else { return }
         try actions.setOutput("changed", outcome.changed ? "true" : "false")
         try actions.setOutput("commit", outcome.commit ?? "")

@@ -17,14 +17,16 @@ struct RequestTransaction {
         let report = TransactionReport(
             request: request, message: options.commitMessage(for: request),
             committedLocallyOnly: options.noPush)
+        let logger = StandardErrorLogHandler.logger(verbose: options.verbose, quiet: options.quiet)
         try reportingFailures(file: request.path.file, annotating: actions) {
             let transaction = PushTransaction(
-                repository: try openRepository(credentials),
+                repository: try openRepository(credentials, logger: logger),
                 branch: options.branch,
                 credentials: credentials,
                 retry: options.retryPolicy,
                 author: options.commitIdentity,
-                logger: makeLogger())
+                logger: logger,
+                network: options.networkPolicy)
             let edit = ResourceEdit(request: request)
             if options.dryRun {
                 try report.printPreview(try transaction.preview(file: request.path.file, edit: edit.editedText(of:)))
@@ -37,18 +39,12 @@ struct RequestTransaction {
         }
     }
 
-    private func openRepository(_ credentials: Credentials) throws -> GitRepository {
+    private func openRepository(_ credentials: Credentials, logger: Logger) throws -> GitRepository {
         if let remote = options.remote {
             return try GitRepository.cloneIntoTemporaryFolder(
-                url: remote, branch: options.branch,
-                credentials: credentials)
+                url: remote, branch: options.branch, credentials: credentials,
+                network: options.networkPolicy, retry: options.retryPolicy, logger: logger)
         }
         return try GitRepository.open(at: options.directory)
-    }
-
-    private func makeLogger() -> Logger {
-        var logger = Logger(label: "config-api") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = options.verbose ? .debug : .warning
-        return logger
     }
 }

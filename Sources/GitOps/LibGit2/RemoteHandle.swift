@@ -17,6 +17,8 @@ final class RemoteHandle: OwnedPointer {
     /// The address pushes go to (`pushurl`, else `url`), possibly with user info: never print it
     /// directly, use `displayURL`.
     let pushURL: String
+    /// The address fetches come from (`url`).
+    let fetchURL: String
 
     init(lookingUp name: String, in repository: RepositoryHandle) throws {
         var remote: OpaquePointer?
@@ -25,8 +27,8 @@ final class RemoteHandle: OwnedPointer {
             throw GitOpsError.missingRemote(name)
         }
         try LibGit2.check(code, "look up remote \(name)")
-        let url = git_remote_pushurl(remote) ?? git_remote_url(remote)
-        pushURL = url.map { String(cString: $0) } ?? ""
+        fetchURL = git_remote_url(remote).map { String(cString: $0) } ?? ""
+        pushURL = git_remote_pushurl(remote).map { String(cString: $0) } ?? fetchURL
         super.init(remote!, release: git_remote_free)
     }
 
@@ -34,28 +36,35 @@ final class RemoteHandle: OwnedPointer {
     var displayURL: String { displayableURL(pushURL) }
 
     /// Fetches the remote's `refs/heads/<branch>` into `trackingReference` (forced, no tags,
-    /// no FETCH_HEAD).
-    func fetch(branch: String, into trackingReference: String, credentials: Credentials) throws {
+    /// no FETCH_HEAD), following redirects only within the address's host (and the socket
+    /// stream only within its origin).
+    func fetch(branch: String, into trackingReference: String, credentials: Credentials,
+               network: NetworkPolicy) throws {
         var options = git_fetch_options()
         try LibGit2.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         options.update_fetchhead = 0
-        let session = TransferSession(credentials: credentials, url: pushURL)
+        options.follow_redirects = GIT_REMOTE_REDIRECT_NONE
+        let session = TransferSession(credentials: credentials, url: fetchURL, network: network)
+        try session.requireSafeTransport()
         let code = session.withCallbacks { callbacks in
             options.callbacks = callbacks
             return withStringArray(["+refs/heads/\(branch):\(trackingReference)"]) { refspecs in
                 git_remote_fetch(pointer, &refspecs, &options, "config-api: fetch")
             }
         }
-        try session.check(code, "fetch \(branch) from \(displayURL)")
+        try session.check(code, "fetch \(branch) from \(displayableURL(fetchURL))")
     }
 
     /// Pushes the local reference `source` to the remote's `refs/heads/<branch>` (never forced).
     /// Failures other than the three answers of `PushResult` are thrown.
-    func push(_ source: String, toBranch branch: String, credentials: Credentials) throws -> PushResult {
+    func push(_ source: String, toBranch branch: String, credentials: Credentials,
+              network: NetworkPolicy) throws -> PushResult {
         var options = git_push_options()
         try LibGit2.check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
-        let session = TransferSession(credentials: credentials, url: pushURL)
+        options.follow_redirects = GIT_REMOTE_REDIRECT_NONE
+        let session = TransferSession(credentials: credentials, url: pushURL, network: network)
+        try session.requireSafeTransport()
         let code = session.withCallbacks { callbacks in
             options.callbacks = callbacks
             return withStringArray(["\(source):refs/heads/\(branch)"]) { refspecs in

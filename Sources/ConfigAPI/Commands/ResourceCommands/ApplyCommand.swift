@@ -22,12 +22,41 @@ struct ApplyCommand: ParsableCommand {
             GITHUB_TOKEN for HTTPS, the SSH agent for SSH (the host's key must be in \
             ~/.ssh/known_hosts); a token is never printed.
 
+            A token goes only over HTTPS or to loopback (--allow-insecure-http sends it over \
+            plain http:// anyway), and never across a redirect to another origin (scheme, host, \
+            port): such a redirect is refused. Connecting waits at most --connect-timeout, a \
+            silent connection at most --idle-timeout; an unreachable or failing server \
+            (refused, reset, DNS, HTTP 5xx, a timeout) is retried --network-attempts times with \
+            the same backoff, then exits 69 naming the remote and the timeout that fired.
+
+            A remote given as a path runs its pre-receive, update, post-receive and post-update \
+            hooks (core.hooksPath honoured) as `git push` to a path does: the new objects wait in \
+            a quarantine inside the remote until pre-receive and update accept them; a refusal \
+            exits 73 with the hook's output, and nothing lands.
+
+            A run killed half-way leaves a journal in the git folder; the next run removes the \
+            lock files it left and completes its update of the clone. A lock file of another \
+            process is reported at once (73) with its path. Once the push has landed the run \
+            succeeds (exit 0): a clone that cannot follow (a full disk, uncommitted changes) gets \
+            a warning on stderr, and is brought up to date by a later run.
+
+            Exit codes: 0 done (also: pushed, with a warning about the clone), 64 usage, 65 bad \
+            data, 66 no such repository, branch or project, 69 remote unavailable (unreachable, \
+            timeout, HTTP 5xx, redirect to another origin, after retries) or libgit2 missing, \
+            70 internal (a bug), 73 cannot write (hook or server refusal, a lock file held by \
+            another process, uncommitted changes in the way), 75 the branch kept moving \
+            (retries exhausted), 77 authentication refused, token refused over plain HTTP, or \
+            a server whose identity cannot be verified.
+
             Examples:
               config-api apply --path projects/myproject/applications/api --spec '{"git":{"hash":"3f2c1a9"}}'
               config-api apply --path projects/myproject/databases/cache --action create \\
                   --spec '{"type":"redis","version":"7.0","port":6379,"size":"1Gi"}'
               config-api apply --path projects/myproject/applications/api --action delete --dry-run
               config-api apply --remote https://github.com/org/gitops.git --branch main \\
+                  --path projects/myproject/applications/api --spec '{"port":8081}'
+              config-api apply --remote https://git.example.com/gitops.git -q \\
+                  --connect-timeout 5 --idle-timeout 20 --network-attempts 2 \\
                   --path projects/myproject/applications/api --spec '{"port":8081}'
             """
     )

@@ -37,8 +37,25 @@ struct RepositoryOptions: ParsableArguments {
     @Option(help: "Attempts before giving up while other writers keep moving the branch.")
     var maxAttempts: Int = RetryPolicy.standard.maxAttempts
 
+    @Option(help: ArgumentHelp("Attempts before giving up while the server cannot be reached (refused, reset, DNS, "
+                               + "HTTP 5xx, a timeout); then exit 69.", valueName: "N"))
+    var networkAttempts: Int = RetryPolicy.standard.maxNetworkAttempts
+
+    @Option(help: ArgumentHelp("Seconds to wait for the server to accept a connection.", valueName: "SECONDS"))
+    var connectTimeout: Double = NetworkPolicy.standard.connectTimeout
+
+    @Option(help: ArgumentHelp("Seconds a connection may stay silent before the attempt is abandoned (git "
+                               + "servers send keep-alives every 5 s).", valueName: "SECONDS"))
+    var idleTimeout: Double = NetworkPolicy.standard.idleTimeout
+
+    @Flag(help: "Send the token over plain http:// to a host that is not loopback (refused by default).")
+    var allowInsecureHTTP = false
+
     @Flag(name: .shortAndLong, help: "Log every attempt to stderr.")
     var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print no retry or recovery lines; warnings and errors only.")
+    var quiet = false
 
     func validate() throws {
         if remote != nil, directory != "." {
@@ -53,6 +70,20 @@ struct RepositoryOptions: ParsableArguments {
         if maxAttempts < 1 {
             throw ValidationError("--max-attempts must be at least 1")
         }
+        if networkAttempts < 1 {
+            throw ValidationError("--network-attempts must be at least 1")
+        }
+        if !(connectTimeout > 0 && connectTimeout.isFinite && idleTimeout > 0 && idleTimeout.isFinite) {
+            throw ValidationError("--connect-timeout and --idle-timeout must be positive numbers of seconds")
+        }
+        if verbose, quiet {
+            throw ValidationError("-v and -q exclude each other")
+        }
+    }
+
+    /// The network limits from `--connect-timeout`, `--idle-timeout` and `--allow-insecure-http`.
+    var networkPolicy: NetworkPolicy {
+        NetworkPolicy(connectTimeout: connectTimeout, idleTimeout: idleTimeout, allowsInsecureHTTP: allowInsecureHTTP)
     }
 
     /// The parsed `--author`.
@@ -62,6 +93,7 @@ struct RepositoryOptions: ParsableArguments {
     var retryPolicy: RetryPolicy {
         var policy = RetryPolicy.standard
         policy.maxAttempts = maxAttempts
+        policy.maxNetworkAttempts = networkAttempts
         return policy
     }
 
