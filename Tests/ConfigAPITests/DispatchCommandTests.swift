@@ -53,8 +53,8 @@ import Testing
         let before = try workspace.remote.tip()
         let result = try workspace.run(["dispatch", "--event", event], environment: ["GITHUB_ACTIONS": "true"])
         #expect(result.status == 65)
-        #expect(result.standardOutput.contains("::error file=projects/myproject.yaml,line=11,col="))
-        #expect(result.standardError.contains("projects/myproject.yaml:11:"))
+        #expect(result.standardOutput.contains("::error file=projects/myproject.yaml,line=12,col="))
+        #expect(result.standardError.contains("projects/myproject.yaml:12:"))
         #expect(try workspace.remote.tip() == before)
         #expect(try workspace.status().isEmpty)
     }

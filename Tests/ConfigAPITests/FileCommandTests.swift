@@ -43,7 +43,8 @@ import Testing
         let run = try CLI.run("set", "--json", file.path, "databases[name=redis].port", "6380")
         #expect(run.status == 0)
         #expect(
-            run.standardOutput.contains("      port: 6380\n") && run.standardOutput.hasPrefix("# Project \"myproject\"")
+            run.standardOutput.contains("      port: 6380\n")
+                && run.standardOutput.hasPrefix("# yaml-language-server: $schema=../chart/project-file.schema.json\n")
         )
         #expect(try FileState(file) == before)
         let get = try CLI.run("get", file.path, "databases[name=redis].version")

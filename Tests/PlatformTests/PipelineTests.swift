@@ -102,7 +102,7 @@ struct PipelineTests {
         #expect(chartPath == "chart")
         let arguments = source["plugin"]?["env"]?.item(named: "HELM_ARGS")?["value"]?.string ?? ""
         let project = #"{{.path.filenameNormalized | trimSuffix ".yaml"}}"#
-        #expect(arguments == "-f ../projects/{{.path.filename}} --set project=\(project)")
+        #expect(arguments == "-f ../projects/{{.path.filename}} --set-string project=\(project)")
         let projects = PlatformTools.chart.appendingPathComponent("../projects").standardizedFileURL
         #expect(projects == PlatformTools.projects.standardizedFileURL)
         #expect(set["spec"]?["template"]?["spec"]?["destination"]?["namespace"]?.string == project)

@@ -21,3 +21,25 @@ import YAMLPatch
         #expect(throws: ProjectConfigError.self, "\(notJSON)") { try JSONText.parse(notJSON, origin: "--spec") }
     }
 }
+
+/// Indented JSON: one member a line, two spaces a level, the value's key order, empty
+/// collections kept short; it reads back as the same value.
+@Test func indentedJSONIsOneMemberALine() throws {
+    let value = try JSONText.parse(#"{"z": [1, {"a": null}], "e": {}, "l": [], "s": "x\"/y"}"#, origin: "test")
+    let expected = """
+        {
+          "z": [
+            1,
+            {
+              "a": null
+            }
+          ],
+          "e": {},
+          "l": [],
+          "s": "x\\"/y"
+        }
+        """
+    #expect(JSONText.renderIndented(value) == expected)
+    #expect(try JSONText.parse(JSONText.renderIndented(value), origin: "indented") == value)
+    #expect(JSONText.renderIndented(.string("a")) == #""a""#)
+}

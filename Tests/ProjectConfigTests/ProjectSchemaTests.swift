@@ -115,20 +115,41 @@ struct ProjectSchemaTests {
             ])
     }
 
-    @Test func theJSONSchemaExportFollowsTheDefinition() throws {
-        let schema = ProjectSchema.jsonSchema()
-        #expect(schema["$schema"] == .string("https://json-schema.org/draft/2020-12/schema"))
+    @Test(arguments: [JSONSchemaTarget.projectFile, .chartValues])
+    func theJSONSchemaExportFollowsTheDefinition(target: JSONSchemaTarget) throws {
+        let schema = ProjectSchema.jsonSchema(target)
+        #expect(schema["$schema"] == .string("http://json-schema.org/draft-07/schema#"))
+        #expect(schema["$comment"]?.text?.contains("`\(target.command)`") == true)
         #expect(schema["additionalProperties"] == .bool(false))
         #expect(schema["patternProperties"] == .mapping([.init(key: "^x-", value: .mapping([]))]))
-        #expect(schema["properties"]?["project"]?["pattern"] == .string(TextFormat.dnsLabel.pattern))
-        #expect(schema["properties"]?["platform"] != nil)
-        let application = schema["properties"]?["applications"]?["anyOf"]?.first?["items"]
+        let oneOf = schema["anyOf"]?.items?.map { $0["required"] }
+        #expect(oneOf == [.sequence([.string("applications")]), .sequence([.string("databases")])])
+        let applications = schema["properties"]?["applications"]
+        #expect(applications?["type"] == .sequence([.string("array"), .string("null")]))
+        let application = applications?["items"]
         #expect(application?["required"] == .sequence(["name", "git", "port"].map(YAMLValue.string)))
         #expect(application?["properties"]?["name"]?["maxLength"] == .int(59))
         #expect(application?["properties"]?["port"]?["maximum"] == .int(65_535))
-        let hash = application?["properties"]?["git"]?["properties"]?["hash"]?["anyOf"]
-        #expect(hash?.first?["pattern"] == .string("^[0-9a-fA-F]{7,40}$"))
-        #expect(JSONText.render(schema).hasPrefix(#"{"$schema":"https://json-schema.org/draft/2020-12/schema","#))
+        let hash = application?["properties"]?["git"]?["properties"]?["hash"]
+        #expect(hash?["type"] == .sequence([.string("string"), .string("null")]))
+        #expect(hash?["pattern"] == .string("^[0-9a-fA-F]{7,40}$"))
+        let repository = application?["properties"]?["git"]?["properties"]?["repo"]
+        #expect(repository?["not"]?["type"] == .string("string"), "a null must not match an excluded pattern")
+        let size = schema["properties"]?["databases"]?["items"]?["properties"]?["size"]
+        #expect(size?["type"] == .sequence([.string("string"), .string("integer")]))
+        #expect(size?["minimum"] == .int(1))
+    }
+
+    /// `project` and `platform` reach the chart from elsewhere: its values need them, a project
+    /// file must not have them, and an editor should not offer them.
+    @Test func onlyTheChartValuesHaveTheKeysSetElsewhere() {
+        let file = ProjectSchema.jsonSchema(.projectFile)
+        #expect(file["properties"]?["project"] == nil && file["properties"]?["platform"] == nil)
+        #expect(file["required"] == nil)
+        let chart = ProjectSchema.jsonSchema(.chartValues)
+        #expect(chart["properties"]?["project"]?["pattern"] == .string(TextFormat.dnsLabel.pattern))
+        #expect(chart["properties"]?["platform"] != nil)
+        #expect(chart["required"] == .sequence([.string("project"), .string("platform")]))
     }
 
     private func issues(_ text: String) -> [ValidationIssue] {
@@ -137,9 +158,15 @@ struct ProjectSchemaTests {
 }
 
 extension YAMLValue {
-    /// The first item of a sequence.
-    fileprivate var first: YAMLValue? {
-        if case .sequence(let items) = self { return items.first }
+    /// The items of a sequence.
+    fileprivate var items: [YAMLValue]? {
+        if case .sequence(let items) = self { return items }
+        return nil
+    }
+
+    /// The text of a string.
+    fileprivate var text: String? {
+        if case .string(let text) = self { return text }
         return nil
     }
 }

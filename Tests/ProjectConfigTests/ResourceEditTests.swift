@@ -112,8 +112,8 @@ struct ResourceEditTests {
             Issue.record("accepted")
         } catch {
             #expect(error.kind == .invalidProject)
-            #expect(error.issues.map(\.line) == [11, 14])
-            #expect(error.line == 11 && error.message == "application 'api': port 0 is out of range 1–65535")
+            #expect(error.issues.map(\.line) == [12, 15])
+            #expect(error.line == 12 && error.message == "application 'api': port 0 is out of range 1–65535")
         }
     }
 

@@ -7,7 +7,7 @@ import YAMLPatch
 #endif
 
 /// Reads JSON arguments and payloads into ordered, typed ``YAMLValue``s, and writes values as
-/// compact JSON.
+/// compact or indented JSON.
 ///
 /// JSON is YAML: libyaml reads the text into a tree that keeps the order of object keys (a
 /// merge appends new keys in the order they were given) and says where a syntax error is;
@@ -46,7 +46,15 @@ public enum JSONText {
     /// Compact JSON for a value (`get --json`, messages).
     public static func render(_ value: YAMLValue) -> String {
         var json = ""
-        write(value, to: &json)
+        write(value, to: &json, depth: nil)
+        return json
+    }
+
+    /// JSON for people and reviews: one key or item a line, indented by two spaces a level,
+    /// `"key": value`, keys in the value's order, no trailing newline (`config-api schema`).
+    public static func renderIndented(_ value: YAMLValue) -> String {
+        var json = ""
+        write(value, to: &json, depth: 0)
         return json
     }
 
@@ -65,7 +73,8 @@ public enum JSONText {
         }
     }
 
-    private static func write(_ value: YAMLValue, to json: inout String) {
+    /// Writes `value` compactly (`depth` nil) or indented, its members at `depth + 1`.
+    private static func write(_ value: YAMLValue, to json: inout String, depth: Int?) {
         switch value {
         case .null: json += "null"
         case .bool(let bool): json += bool ? "true" : "false"
@@ -73,22 +82,33 @@ public enum JSONText {
         case .double(let double): json += double.isFinite ? String(double) : "null"
         case .string(let string): writeQuoted(string, to: &json)
         case .sequence(let items):
-            json += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { json += "," }
-                write(item, to: &json)
+            writeMembers(items, between: ("[", "]"), to: &json, depth: depth) { item, json, depth in
+                write(item, to: &json, depth: depth)
             }
-            json += "]"
         case .mapping(let entries):
-            json += "{"
-            for (index, entry) in entries.enumerated() {
-                if index > 0 { json += "," }
+            writeMembers(entries, between: ("{", "}"), to: &json, depth: depth) { entry, json, depth in
                 writeQuoted(entry.key, to: &json)
-                json += ":"
-                write(entry.value, to: &json)
+                json += depth == nil ? ":" : ": "
+                write(entry.value, to: &json, depth: depth)
             }
-            json += "}"
         }
+    }
+
+    /// The members of an array or object between its brackets, separated by commas; indented,
+    /// each on its own line (an empty collection stays `[]` or `{}`).
+    private static func writeMembers<Member>(
+        _ members: [Member], between brackets: (open: String, close: String), to json: inout String, depth: Int?,
+        _ writeMember: (Member, inout String, Int?) -> Void
+    ) {
+        json += brackets.open
+        let memberDepth = depth.map { $0 + 1 }
+        for (index, member) in members.enumerated() {
+            if index > 0 { json += "," }
+            if let memberDepth { json += "\n" + String(repeating: "  ", count: memberDepth) }
+            writeMember(member, &json, memberDepth)
+        }
+        if let depth, !members.isEmpty { json += "\n" + String(repeating: "  ", count: depth) }
+        json += brackets.close
     }
 
     private static func writeQuoted(_ string: String, to json: inout String) {

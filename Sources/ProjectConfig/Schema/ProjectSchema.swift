@@ -30,10 +30,14 @@ public enum ProjectSchema {
         keysSetElsewhere: [
             KeySetElsewhere(
                 "project", .text(.dnsLabel),
+                summary: "The project: its namespace and the prefix of its names. Set by the ApplicationSet "
+                    + "from the file name (--set-string project=<project>), never in the project file.",
                 reason: "project is set by the ApplicationSet from the file "
-                    + "name (--set project=…); remove it"),
+                    + "name (--set-string project=…); remove it"),
             KeySetElsewhere(
                 "platform", nil,
+                summary: "What every project shares (registry, GitOps repository, images): the chart's "
+                    + "values.yaml, never a project file.",
                 reason: "platform holds what every project shares and is set in the "
                     + "chart's values.yaml; remove it"),
         ])

@@ -96,18 +96,22 @@ public struct ListSchema: Sendable {
 }
 
 /// A key that a mapping must not have in the file because the chart gets it from elsewhere
-/// (`project` from the ApplicationSet, `platform` from the chart's own values).
+/// (`project` from the ApplicationSet, `platform` from the chart's own values). The chart always
+/// receives it, so the schema of the chart's values requires it.
 public struct KeySetElsewhere: Sendable {
     /// The key.
     public let key: String
     /// What the chart receives under it (nil: anything).
     public let value: ValueSchema?
+    /// What it is and where it comes from, for the chart's schema (a JSON Schema `description`).
+    public let summary: String
     /// Where it comes from and what to do instead, as the refusal says it.
     public let reason: String
 
-    public init(_ key: String, _ value: ValueSchema?, reason: String) {
+    public init(_ key: String, _ value: ValueSchema?, summary: String, reason: String) {
         self.key = key
         self.value = value
+        self.summary = summary
         self.reason = reason
     }
 }

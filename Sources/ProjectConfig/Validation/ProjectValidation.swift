@@ -23,8 +23,8 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
 /// and column rather than stopping at the first (docs/contract.md#validation).
 ///
 /// Beyond the schema: the file's name is the project (a DNS label, ending in `.yaml`, as the
-/// ApplicationSet reads `projects/*.yaml`), and a file holds one YAML document, because Helm
-/// reads only the first.
+/// ApplicationSet reads `projects/*.yaml`), and a file holds one YAML document, because Helm 3
+/// reads only the first document of a values file and Helm 4 merges them all.
 public enum ProjectValidation {
     /// The project a file defines: its base name without `.yaml` (`projects/shop.yaml` → `shop`).
     public static func projectName(ofFile file: String) -> String {
@@ -53,8 +53,8 @@ public enum ProjectValidation {
                     ValidationIssue(
                         line: extra.start.line, column: extra.start.column,
                         message:
-                            "a second YAML document: Helm reads only the first document of a values file; "
-                            + "keep one per project"
+                            "a second YAML document: Helm 3 reads only the first document of a values file "
+                            + "and Helm 4 merges them all; keep one per project"
                     ))
             }
             do {
