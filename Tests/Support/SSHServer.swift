@@ -129,8 +129,20 @@ public final class SSHAgentProcess: @unchecked Sendable {
             }
             usleep(10_000)
         }
+        // The socket file appears when ssh-agent binds it, a moment before it listens: until
+        // then ssh-add is refused, so a refused connection is retried (a bounded number of times).
         for key in keys {
-            try Tool.run("/usr/bin/ssh-add", ["-q", key], environment: environment)
+            var refusals = 0
+            while true {
+                do {
+                    try Tool.run("/usr/bin/ssh-add", ["-q", key], environment: environment)
+                    break
+                } catch let failure as FixtureFailure where failure.description.contains("Connection refused") {
+                    refusals += 1
+                    guard refusals < 100, process.isRunning else { throw failure }
+                    usleep(10_000)
+                }
+            }
         }
     }
 
