@@ -33,6 +33,8 @@ public struct PushTransaction {
     public let lockTimeout: Double
     /// Timeouts and the plain-HTTP rule for network remotes.
     public let network: NetworkPolicy
+    /// Signs every commit an attempt makes (each retry signs its own); nil: unsigned.
+    public var signer: CommitSigner?
 
     /// A transaction on `branch` of `repository`, pushing to `remoteName`.
     public init(repository: GitRepository, branch: String?, remoteName: String = "origin", credentials: Credentials,
@@ -170,7 +172,7 @@ public struct PushTransaction {
         if updated == current?.bytes { return .unchanged(base: base, current: current?.bytes) }
         let blob = try objects.writeBlob(updated)
         let tree = try objects.tree(of: base, setting: file, to: blob, mode: current?.mode ?? .regular)
-        let commit = try objects.commit(tree: tree, parent: base, message: message, identity: identity)
+        let commit = try objects.commit(tree: tree, parent: base, message: message, identity: identity, signer: signer)
         let published = Published(commit: commit, base: base, before: current?.bytes, after: updated)
         do {
             guard try publisher.publish(commit, in: attempt) else { return .raced }
