@@ -175,6 +175,7 @@ FORWARD(int, git_reference_create_matching,
          const git_oid *current_id, const char *log_message),
         (out, repo, name, id, force, current_id, log_message))
 FORWARD(int, git_reference_delete, (git_reference *ref), (ref))
+FORWARD(int, git_reference_name_is_valid, (int *valid, const char *refname), (valid, refname))
 FORWARD(int, git_reference_list, (git_strarray *array, git_repository *repo), (array, repo))
 FORWARD_VOID(git_strarray_dispose, (git_strarray *array), (array))
 FORWARD_VOID(git_reference_free, (git_reference *ref), (ref))
