@@ -120,8 +120,6 @@ import Testing
                 return text.contains(message) && !fragments.contains(where: text.contains)
             }
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
-        #expect(!leftovers.contains { $0.hasPrefix("config-api-signing-") }, "\(leftovers)")
     }
 
     @Test func keyMaterialIsNormalisedAndClassified() throws {

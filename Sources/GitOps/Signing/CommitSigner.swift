@@ -129,8 +129,11 @@ public final class CommitSigner {
         try? FileSystem.removeTree(program.folder)
     }
 
-    /// `TMPDIR`, else `/tmp`.
+    /// `TMPDIR` (else `/tmp`); `/tmp` when `TMPDIR` is so long that the socket of gpg-agent in
+    /// a temporary GnuPG home (`TMPDIR/config-api-signing-XXXXXX/gnupg-XXXXXX/S.gpg-agent.browser`)
+    /// would not fit in a socket address (108 bytes): gpg-agent would not start.
     private static var temporaryDirectory: String {
-        ProcessEnvironment.value(of: "TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let configured = ProcessEnvironment.value(of: "TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return configured.utf8.count <= 48 ? configured : "/tmp"
     }
 }
