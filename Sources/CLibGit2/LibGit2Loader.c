@@ -112,6 +112,15 @@ FORWARD(int, git_commit_create,
          const git_signature *committer, const char *message_encoding, const char *message, const git_tree *tree,
          size_t parent_count, const git_commit *parents[]),
         (id, repo, update_ref, author, committer, message_encoding, message, tree, parent_count, parents))
+FORWARD(int, git_commit_create_buffer,
+        (git_buf *out, git_repository *repo, const git_signature *author, const git_signature *committer,
+         const char *message_encoding, const char *message, const git_tree *tree, size_t parent_count,
+         const git_commit *parents[]),
+        (out, repo, author, committer, message_encoding, message, tree, parent_count, parents))
+FORWARD(int, git_commit_create_with_signature,
+        (git_oid *out, git_repository *repo, const char *commit_content, const char *signature,
+         const char *signature_field),
+        (out, repo, commit_content, signature, signature_field))
 FORWARD_VOID(git_commit_free, (git_commit *commit), (commit))
 FORWARD(int, git_tree_lookup, (git_tree **out, git_repository *repo, const git_oid *id), (out, repo, id))
 FORWARD(const git_oid *, git_tree_id, (const git_tree *tree), (tree))
@@ -166,6 +175,7 @@ FORWARD(int, git_reference_create_matching,
          const git_oid *current_id, const char *log_message),
         (out, repo, name, id, force, current_id, log_message))
 FORWARD(int, git_reference_delete, (git_reference *ref), (ref))
+FORWARD(int, git_reference_name_is_valid, (int *valid, const char *refname), (valid, refname))
 FORWARD(int, git_reference_list, (git_strarray *array, git_repository *repo), (array, repo))
 FORWARD_VOID(git_strarray_dispose, (git_strarray *array), (array))
 FORWARD_VOID(git_reference_free, (git_reference *ref), (ref))

@@ -8,8 +8,8 @@ public import SystemCalls
 /// `unresolvedRemoteHead` / `missingRemote` / `notAFile` / `repositoryNotFound` → 66, `invalidPath` → 65,
 /// `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` / `lockTimeout` /
 /// `lockFailed` / `writeFailed` / `fileSystemFailed` / `lockFileHeld` → 73, `remoteUnavailable` /
-/// `remoteTimedOut` / `redirectedToAnotherOrigin` / `libgit2Unavailable` → 69, `libgit2` → 70 (a failure config-api
-/// does not expect: a bug).
+/// `remoteTimedOut` / `redirectedToAnotherOrigin` / `libgit2Unavailable` / `signerUnavailable` → 69,
+/// `signingFailed` → 77, `libgit2` → 70 (a failure config-api does not expect: a bug).
 public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The remote refused the credentials (or asked for some and none were given).
     case authenticationRefused(remote: String)
@@ -69,6 +69,11 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No branch was given and the remote's HEAD names none that exists (`head`: the branch it
     /// names, when the transport says).
     case unresolvedRemoteHead(remote: String, head: String?, branches: [String])
+    /// The commit could not be signed: no key, a key the program cannot use or cannot find,
+    /// a refused or timed-out signer (`reason` never holds key material).
+    case signingFailed(reason: String)
+    /// The signing program (`ssh-keygen`, `gpg`) could not be started: it is not installed.
+    case signerUnavailable(program: String, reason: String)
 
     public var description: String {
         switch self {
@@ -112,6 +117,10 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (head.map { "(HEAD names \($0)) does not exist" } ?? "(its HEAD) names no existing branch")
                 + (branches.isEmpty ? "; the repository has no branches" :
                     "; name one with --branch (branches: \(branches.prefix(10).joined(separator: ", ")))")
+        case .signingFailed(let reason): "cannot sign the commit: \(reason)"
+        case .signerUnavailable(let program, let reason):
+            "cannot sign the commit: \(program) cannot be run (\(reason)); install "
+                + (program == "ssh-keygen" ? "openssh-client" : "gnupg")
         }
     }
 
@@ -157,11 +166,17 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
             return .remoteUnavailable(remote: clean(remote), reason: clean(reason), attempts: attempts)
         case .untrustedServer(let remote, let reason):
             return .untrustedServer(remote: clean(remote), reason: clean(reason))
+        case .signingFailed(let reason): return .signingFailed(reason: clean(reason))
         case .notARepository, .missingBranch, .missingRemote, .invalidPath, .notAFile, .uncommittedChanges,
              .branchCheckedOutElsewhere, .lockTimeout, .lockFailed, .writeFailed, .retriesExhausted,
              .libgit2Unavailable, .remoteTimedOut, .repositoryNotFound, .redirectedToAnotherOrigin,
-             .insecureTransport, .lockFileHeld, .unresolvedRemoteHead: return self
+             .insecureTransport, .lockFileHeld, .unresolvedRemoteHead, .signerUnavailable: return self
         }
+    }
+
+    /// The same error with every one of `secrets` replaced by `***`.
+    func redacting(lines secrets: [String]) -> GitOpsError {
+        secrets.reduce(self) { $0.redacting($1) }
     }
 }
 

@@ -70,6 +70,22 @@ public final class GitRepository {
     /// The branch HEAD points at (also before its first commit); nil when HEAD is detached.
     public var currentBranch: String? { handle.headBranch }
 
+    /// `user.name` and `user.email` from git config (the repository's, then the global and
+    /// system files), when both are set.
+    public var configuredIdentity: CommitIdentity? { handle.configuredIdentity }
+
+    /// The git config setting `name` read as a path (`~/` expanded, as git reads
+    /// `user.signingKey`); nil when it is not set or cannot be read.
+    public func configuredPath(_ name: String) -> String? {
+        (try? ConfigHandle(snapshotOf: handle).path(name)) ?? nil
+    }
+
+    /// Whether `name` can name a branch (`refs/heads/<name>` follows git's reference-name rules:
+    /// no `..`, space, `~`, `^`, `:`, `?`, `*`, `[`, `\`, no `.lock` ending, …).
+    public static func isValidBranchName(_ name: String) throws -> Bool {
+        try RepositoryHandle.isValidReferenceName("refs/heads/\(name)")
+    }
+
     private func withoutTrailingSlash(_ path: String) -> String {
         path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }

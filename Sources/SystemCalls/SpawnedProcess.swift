@@ -63,9 +63,33 @@ public struct SpawnedProcess: Sendable {
 
     /// Waits for the process to end (`wait4`).
     public func waitForTermination() throws(SystemCallError) -> Termination {
+        try reap(options: 0)!
+    }
+
+    /// Waits at most `seconds` for the process to end (`wait4` with `WNOHANG`, looked at every
+    /// few milliseconds); when it is still running then, it is killed (`SIGKILL`), reaped, and
+    /// nil is returned.
+    public func waitForTermination(timeout seconds: Double) throws(SystemCallError) -> Termination? {
+        let deadline = Clock.monotonicSeconds() + seconds
+        var pause = 0.001
+        while true {
+            if let termination = try reap(options: WNOHANG) { return termination }
+            guard Clock.monotonicSeconds() < deadline else {
+                kill(pid, SIGKILL)
+                _ = try reap(options: 0)
+                return nil
+            }
+            Clock.sleep(seconds: pause)
+            pause = min(pause * 2, 0.05)
+        }
+    }
+
+    /// `wait4` with `options`: how the process ended, or nil when `WNOHANG` found it running.
+    private func reap(options: Int32) throws(SystemCallError) -> Termination? {
         var status: Int32 = 0
         var usage = rusage()
-        try systemCall("wait4") { wait4(pid, &status, 0, &usage) }
+        let reaped = try systemCall("wait4") { wait4(pid, &status, options, &usage) }
+        guard reaped == pid else { return nil }
         let signal = status & 0x7f
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6

@@ -23,10 +23,12 @@ public final class ConfigAPIProcess: @unchecked Sendable {
         return packageRoot.appendingPathComponent(".build/debug/config-api").path
     }
 
-    /// The test process's environment without GitHub, token or ssh-agent variables, plus `extra`.
+    /// The test process's environment without GitHub, Argo, token, signing key or ssh-agent variables, plus
+    /// `extra`.
     public static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         let dropped: Set = ["GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH",
-                            "GITHUB_TOKEN", "CONFIG_API_TOKEN", "SSH_AUTH_SOCK"]
+                            "GITHUB_TOKEN", "CONFIG_API_TOKEN", "SSH_AUTH_SOCK", "CONFIG_API_SIGNING_KEY",
+                            "ARGO_WORKFLOW_NAME", "ARGO_WORKFLOW_UID"]
         return ProcessInfo.processInfo.environment.filter { !dropped.contains($0.key) }.merging(extra) { $1 }
     }
 

@@ -7,10 +7,11 @@ extension SysexitCode {
     /// path outside the tree, 73 the update could not be written (server or hook refusal, a lock
     /// file held by another process, uncommitted changes, a write that failed), 69 the remote is
     /// unavailable (unreachable, reset, DNS, HTTP 5xx, a timeout, a redirect to another origin)
-    /// or libgit2 is not installed, 70 anything else from libgit2 (a bug).
+    /// or libgit2 or the signing program is not installed, 77 also a signing key that is
+    /// missing or cannot sign, 70 anything else from libgit2 (a bug).
     init(_ error: GitOpsError) {
         switch error {
-        case .authenticationRefused, .sshAgentUnavailable, .insecureTransport, .untrustedServer:
+        case .authenticationRefused, .sshAgentUnavailable, .insecureTransport, .untrustedServer, .signingFailed:
             self = .noPermission
         case .retriesExhausted: self = .temporaryFailure
         case .notARepository, .missingBranch, .missingRemote, .notAFile, .repositoryNotFound, .unresolvedRemoteHead:
@@ -19,7 +20,7 @@ extension SysexitCode {
         case .rejectedByServer, .uncommittedChanges, .branchCheckedOutElsewhere, .lockTimeout, .lockFailed,
             .lockFileHeld, .writeFailed, .fileSystemFailed:
             self = .cannotCreate
-        case .libgit2Unavailable, .remoteUnavailable, .remoteTimedOut, .redirectedToAnotherOrigin:
+        case .libgit2Unavailable, .remoteUnavailable, .remoteTimedOut, .redirectedToAnotherOrigin, .signerUnavailable:
             self = .unavailable
         case .libgit2: self = .software
         }

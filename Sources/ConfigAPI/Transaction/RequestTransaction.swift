@@ -14,28 +14,37 @@ struct RequestTransaction {
         let actions = GitHubActions(environment: environment)
         let credentials = Credentials.fromEnvironment(environment)
         if let token = credentials.token { actions.mask(token) }
-        let report = TransactionReport(
-            request: request, message: options.commitMessage(for: request),
-            committedLocallyOnly: options.noPush)
         let logger = StandardErrorLogHandler.logger(verbose: options.verbose, quiet: options.quiet)
+        let description = CommitDescription(options: options.commit, environment: environment)
         try reportingFailures(file: request.path.file, annotating: actions) {
-            let transaction = PushTransaction(
-                repository: try openRepository(credentials, logger: logger),
+            let repository = try openRepository(credentials, logger: logger)
+            let committer = options.commitIdentity ?? repository.configuredIdentity ?? .fallback
+            let pushBranch = try description.pushBranch(for: request)
+            let report = TransactionReport(
+                request: request,
+                message: try description.message(options.commitMessage(for: request), committer: committer),
+                committedLocallyOnly: options.noPush, pushBranch: pushBranch)
+            var transaction = PushTransaction(
+                repository: repository,
                 branch: options.branch,
                 credentials: credentials,
                 retry: options.retryPolicy,
-                author: options.commitIdentity,
+                author: committer,
                 logger: logger,
                 network: options.networkPolicy)
+            transaction.targetBranch = pushBranch
             let edit = ResourceEdit(request: request)
             if options.dryRun {
                 try report.printPreview(try transaction.preview(file: request.path.file, edit: edit.editedText(of:)))
-            } else {
-                let outcome = try transaction.commit(
-                    file: request.path.file, message: report.message,
-                    push: !options.noPush, edit: edit.editedText(of:))
-                try report.printOutcome(outcome, actions)
+                return
             }
+            let signer = try description.signer(for: repository, logger: logger)
+            defer { signer?.close() }
+            transaction.signer = signer
+            let outcome = try transaction.commit(
+                file: request.path.file, message: report.message,
+                push: !options.noPush, edit: edit.editedText(of:))
+            try report.printOutcome(outcome, actions)
         }
     }
 

@@ -16,6 +16,9 @@ struct ObjectID: Equatable, CustomStringConvertible {
         self.raw = raw
     }
 
+    /// The all-zero id git writes for "no object" (a reference that does not exist yet).
+    static var zero: ObjectID { ObjectID(git_oid()) }
+
     /// Full 40-character lowercase hex form.
     var description: String {
         var copy = raw

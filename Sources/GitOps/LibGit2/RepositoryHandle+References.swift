@@ -20,20 +20,23 @@ extension RepositoryHandle {
         return ObjectID(id)
     }
 
-    /// Points `name` at `id` if it still points at `expected`, under git's lock file (the
-    /// compare-and-swap of `git_reference_create_matching`). Returns false when the reference
-    /// had moved (a lost race). A lock file held by another process is waited for briefly (a
-    /// live git holds one for milliseconds: up to 20 checks, 50 ms apart), then reported as
-    /// `lockFileHeld`.
-    func moveReference(_ name: String, to id: ObjectID, expecting expected: ObjectID,
+    /// Points `name` at `id` if it still points at `expected` (nil: if it does not exist yet),
+    /// under git's lock file (the compare-and-swap of `git_reference_create_matching`, or a
+    /// `git_reference_create` that refuses to overwrite). Returns false when the reference had
+    /// moved or appeared (a lost race). A lock file held by another process is waited for
+    /// briefly (a live git holds one for milliseconds: up to 20 checks, 50 ms apart), then
+    /// reported as `lockFileHeld`.
+    func moveReference(_ name: String, to id: ObjectID, expecting expected: ObjectID?,
                        logMessage: String) throws -> Bool {
         var newID = id.raw
-        var oldID = expected.raw
+        var oldID = expected?.raw ?? git_oid()
         for check in 1...Self.lockChecks {
             var reference: OpaquePointer?
-            let code = git_reference_create_matching(&reference, pointer, name, &newID, 1, &oldID, logMessage)
+            let code = expected == nil
+                ? git_reference_create(&reference, pointer, name, &newID, 0, logMessage)
+                : git_reference_create_matching(&reference, pointer, name, &newID, 1, &oldID, logMessage)
             git_reference_free(reference)
-            if code == GIT_EMODIFIED.rawValue { return false }
+            if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue { return false }
             guard code == GIT_ELOCKED.rawValue else {
                 try LibGit2.check(code, "update \(name)")
                 return true
@@ -65,6 +68,14 @@ extension RepositoryHandle {
         var newID = id.raw
         try LibGit2.check(git_reference_create(&reference, pointer, name, &newID, 1, logMessage), "update \(name)")
         git_reference_free(reference)
+    }
+
+    /// Whether `name` (e.g. `refs/heads/config-api/p/api`) follows git's reference-name rules.
+    static func isValidReferenceName(_ name: String) throws -> Bool {
+        try LibGit2.initialize()
+        var valid: Int32 = 0
+        try LibGit2.check(git_reference_name_is_valid(&valid, name), "check the reference name \(name)")
+        return valid == 1
     }
 
     /// Whether `commit` has `ancestor` in its history (false when they are equal).

@@ -25,6 +25,11 @@ final class TransferSession {
     private var refusals: [String] = []
     /// Text the server sent on the side band (hook output arrives here as `remote: …` lines).
     private var serverMessages = ""
+    /// For a push: the reference it updates and the value it must still have in the server's
+    /// advertisement (nil: absent), checked before anything is sent.
+    var lease: (reference: String, expected: ObjectID?)?
+    /// Set when the advertisement showed the leased reference at another value: nothing was sent.
+    private(set) var leaseBroken = false
 
     init(credentials: Credentials, url: String, network: NetworkPolicy) {
         self.credentials = credentials
@@ -66,6 +71,11 @@ final class TransferSession {
             session.refusals.append("\(reference.map { String(cString: $0) } ?? "?"): \(String(cString: status))")
             return 0
         }
+        callbacks.push_negotiation = { updates, count, payload in
+            let session = Unmanaged<TransferSession>.fromOpaque(payload!).takeUnretainedValue()
+            let list = (0..<count).compactMap { updates?[$0]?.pointee }
+            return session.checkLease(list.map { (String(cString: $0.dst_refname), ObjectID($0.src)) })
+        }
         callbacks.sideband_progress = { text, length, payload in
             guard let text, length > 0 else { return 0 }
             let session = Unmanaged<TransferSession>.fromOpaque(payload!).takeUnretainedValue()
@@ -74,6 +84,17 @@ final class TransferSession {
             return 0
         }
         return monitor.during { body(callbacks) }
+    }
+
+    /// libgit2's push negotiation: `updates` are (reference, the value the server advertised,
+    /// zero when absent). The push goes on only if the leased reference still has the expected
+    /// value; otherwise nothing is sent (`leaseBroken`).
+    private func checkLease(_ updates: [(reference: String, advertised: ObjectID)]) -> Int32 {
+        guard let lease, let update = updates.first(where: { $0.reference == lease.reference }) else { return 0 }
+        guard update.advertised != (lease.expected ?? .zero) else { return 0 }
+        leaseBroken = true
+        git_error_set_str(Int32(GIT_ERROR_REFERENCE.rawValue), "\(lease.reference) moved since it was fetched")
+        return GIT_EUSER.rawValue
     }
 
     /// Throws for a failed libgit2 call: `sshAgentUnavailable` when an SSH key was needed and

@@ -7,7 +7,7 @@ struct LocalCommitPublisher: BranchPublisher {
 
     func startAttempt() throws -> PublishingAttempt {
         guard let tip = try branch.tip() else { throw GitOpsError.missingBranch(branch.name) }
-        return PublishingAttempt(base: tip, objects: branch.repository)
+        return PublishingAttempt(base: tip, lease: tip, objects: branch.repository)
     }
 
     func publish(_ commit: ObjectID, in attempt: PublishingAttempt) throws -> Bool {

@@ -9,8 +9,9 @@ import Logging
 /// but without losing concurrent updates (libgit2's local transport would overwrite the branch
 /// without comparing): the attempt writes its objects into a quarantine inside the remote, the
 /// remote's `pre-receive` and `update` hooks may refuse them, the objects then join the
-/// remote's database and the branch moves by compare-and-swap (`git_reference_create_matching`,
-/// under git's own reference lock); `post-receive` and `post-update` follow.
+/// remote's database and the destination moves by compare-and-swap (`git_reference_create_matching`,
+/// under git's own reference lock; a destination that does not exist yet is created only if it
+/// still does not); `post-receive` and `post-update` follow.
 ///
 /// Attempts hold the remote's `config-api.lock`, so config-api writers queue instead of racing
 /// (the compare-and-swap still guards against other writers), and keep a journal there naming
@@ -24,6 +25,8 @@ struct LocalRemoteUpdate: BranchPublisher {
     private let local: RepositoryHandle
     private let remote: RemoteHandle
     private let branch: String
+    /// The branch the commit goes to: `branch`, or the one `--push-to` names.
+    private let destination: String
     private let file: String
     private let trackingReference: String
     private let credentials: Credentials
@@ -42,14 +45,17 @@ struct LocalRemoteUpdate: BranchPublisher {
         return url
     }
 
-    init(local: RepositoryHandle, remote: RemoteHandle, remotePath: String, branch: String, file: String,
-         trackingReference: String, credentials: Credentials, network: NetworkPolicy, logger: Logger) throws {
+    /// `trackingReference` is the destination's; `destination` defaults to `branch`.
+    init(local: RepositoryHandle, remote: RemoteHandle, remotePath: String, branch: String,
+         destination: String? = nil, file: String, trackingReference: String, credentials: Credentials,
+         network: NetworkPolicy, logger: Logger) throws {
         repositoryPath = remotePath
         repository = try RepositoryHandle.open(exactly: remotePath)
         hooks = try ReceiveHooks(of: repository)
         self.local = local
         self.remote = remote
         self.branch = branch
+        self.destination = destination ?? branch
         self.file = file
         self.trackingReference = trackingReference
         self.credentials = credentials
@@ -59,16 +65,18 @@ struct LocalRemoteUpdate: BranchPublisher {
 
     var attemptLockDirectory: String { repository.commonDirectoryPath }
 
-    private var referenceName: String { "refs/heads/\(branch)" }
+    /// The reference the commit moves.
+    private var referenceName: String { "refs/heads/\(destination)" }
 
     func startAttempt() throws -> PublishingAttempt {
-        guard let tip = try repository.target(ofReference: referenceName) else {
+        guard let tip = try repository.target(ofReference: "refs/heads/\(branch)") else {
             throw GitOpsError.missingBranch("\(branch) at \(remote.displayURL)")
         }
+        let lease = destination == branch ? tip : try repository.target(ofReference: referenceName)
         try UpdateJournal(lockFiles: [repository.lockFilePath(ofReference: referenceName)],
                           folders: [ObjectQuarantine.folder(in: attemptLockDirectory)]).write(in: attemptLockDirectory)
         let quarantine = try ObjectQuarantine(repositoryPath: repositoryPath)
-        return PublishingAttempt(base: tip, objects: quarantine.objects, quarantine: quarantine)
+        return PublishingAttempt(base: tip, lease: lease, objects: quarantine.objects, quarantine: quarantine)
     }
 
     func endAttempt(_ attempt: PublishingAttempt) {
@@ -77,20 +85,20 @@ struct LocalRemoteUpdate: BranchPublisher {
     }
 
     func publish(_ commit: ObjectID, in attempt: PublishingAttempt) throws -> Bool {
-        if repository.workDirectory != nil, repository.headBranch == branch {
+        if repository.workDirectory != nil, repository.headBranch == destination {
             throw GitOpsError.rejectedByServer(
-                reason: "refusing to update \(branch), it is checked out in \(remote.displayURL)")
+                reason: "refusing to update \(destination), it is checked out in \(remote.displayURL)")
         }
-        let base = attempt.base
-        let update = "\(base) \(commit) \(referenceName)\n"
+        let old = attempt.lease ?? .zero
+        let update = "\(old) \(commit) \(referenceName)\n"
         if let quarantine = attempt.quarantine {
             try runRefusableHook("pre-receive", input: update, environment: quarantine.hookEnvironment,
                                  declined: "pre-receive hook declined")
-            try runRefusableHook("update", arguments: [referenceName, "\(base)", "\(commit)"],
+            try runRefusableHook("update", arguments: [referenceName, "\(old)", "\(commit)"],
                                  environment: quarantine.hookEnvironment, declined: "hook declined")
             try quarantine.migrate()
         }
-        guard try repository.moveReference(referenceName, to: commit, expecting: base,
+        guard try repository.moveReference(referenceName, to: commit, expecting: attempt.lease,
                                            logMessage: "config-api: push") else { return false }
         for (hook, arguments, input) in [("post-receive", [], update), ("post-update", [referenceName], "")] {
             if let run = try? hooks.run(hook, arguments: arguments, input: input), !run.output.isEmpty {
@@ -116,7 +124,7 @@ struct LocalRemoteUpdate: BranchPublisher {
 
     func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {
         guard try local.contains(base) else {
-            try remote.fetch(branch: branch, into: trackingReference, credentials: credentials, network: network)
+            try remote.fetch(branch: destination, into: trackingReference, credentials: credentials, network: network)
             return
         }
         try local.copyObjects(repository.objectsChanged(atPath: file, byCommit: commit), from: repository)

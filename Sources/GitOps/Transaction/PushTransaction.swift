@@ -33,6 +33,13 @@ public struct PushTransaction {
     public let lockTimeout: Double
     /// Timeouts and the plain-HTTP rule for network remotes.
     public let network: NetworkPolicy
+    /// Signs every commit an attempt makes (each retry signs its own); nil: unsigned.
+    public var signer: CommitSigner?
+    /// `--push-to`: the branch the commit goes to instead of `branch` (created, or replaced under
+    /// a lease: it moves only if it is still what the attempt saw). The commit is still built on
+    /// `branch`'s tip, fetched again on each attempt, and `branch` itself is never touched.
+    /// nil, or `branch` itself: the commit goes to `branch`.
+    public var targetBranch: String?
 
     /// A transaction on `branch` of `repository`, pushing to `remoteName`.
     public init(repository: GitRepository, branch: String?, remoteName: String = "origin", credentials: Credentials,
@@ -64,7 +71,8 @@ public struct PushTransaction {
         let branchName = try resolvedBranch()
         let local = LocalBranch(repository: repository.handle, name: branchName)
         if UpdateJournal.read(in: cloneDirectory) != nil { try holdingLock(of: cloneDirectory) {} }
-        let publisher = try makePublisher(branch: local, file: file, push: push)
+        let destination = push ? targetBranch ?? branchName : branchName
+        let publisher = try makePublisher(branch: local, destination: destination, file: file, push: push)
         let identity = author ?? repository.handle.configuredIdentity ?? .fallback
         let commitMessage = message.hasSuffix("\n") ? message : message + "\n"
         var schedule = RetrySchedule(retry)
@@ -90,21 +98,24 @@ public struct PushTransaction {
             switch result {
             case .unchanged(let base, let current):
                 logger.debug("\(file) unchanged at \(base)", metadata: ["attempt": "\(attempt)"])
-                let (followed, warnings) = push ? follow(base, over: base, pushed: false, in: local, from: publisher)
-                                                : (false, [])
+                let (followed, warnings) = push && destination == branchName
+                    ? follow(base, over: base, pushed: false, to: destination, in: local, from: publisher)
+                    : (false, [])
                 return TransactionOutcome(changed: false, commit: nil, base: "\(base)", attempts: attempt,
                                           before: current, after: current, localBranchUpdated: followed,
                                           warnings: warnings)
             case .published(let published):
                 logger.debug("published \(published.commit) on \(published.base)", metadata: ["attempt": "\(attempt)"])
-                let (followed, warnings) = follow(published.commit, over: published.base, pushed: true, in: local,
+                let (followed, warnings) = follow(published.commit, over: published.base, pushed: true,
+                                                  to: destination, in: destination == branchName ? local : nil,
                                                   from: publisher)
                 return TransactionOutcome(changed: true, commit: "\(published.commit)", base: "\(published.base)",
                                           attempts: attempt, before: published.before, after: published.after,
-                                          localBranchUpdated: followed, warnings: warnings)
+                                          localBranchUpdated: followed, warnings: warnings,
+                                          branch: push ? destination : nil)
             case .raced:
                 guard attempt < retry.maxAttempts else { break }
-                schedule.pause(because: "\(branchName) moved", nextAttempt: attempt + 1, of: retry.maxAttempts,
+                schedule.pause(because: "\(destination) moved", nextAttempt: attempt + 1, of: retry.maxAttempts,
                                logger: logger)
             }
         }
@@ -160,8 +171,8 @@ public struct PushTransaction {
         defer { publisher.endAttempt(attempt) }
         let base = attempt.base
         let objects = attempt.objects
-        if let inFlight, try objects.contains(inFlight.commit),
-           try base == inFlight.commit || objects.isDescendant(base, of: inFlight.commit) {
+        if let inFlight, let lease = attempt.lease, try objects.contains(inFlight.commit),
+           try lease == inFlight.commit || objects.isDescendant(lease, of: inFlight.commit) {
             logger.debug("\(inFlight.commit), whose push was cut off, has landed")
             return .published(inFlight)
         }
@@ -170,7 +181,7 @@ public struct PushTransaction {
         if updated == current?.bytes { return .unchanged(base: base, current: current?.bytes) }
         let blob = try objects.writeBlob(updated)
         let tree = try objects.tree(of: base, setting: file, to: blob, mode: current?.mode ?? .regular)
-        let commit = try objects.commit(tree: tree, parent: base, message: message, identity: identity)
+        let commit = try objects.commit(tree: tree, parent: base, message: message, identity: identity, signer: signer)
         let published = Published(commit: commit, base: base, before: current?.bytes, after: updated)
         do {
             guard try publisher.publish(commit, in: attempt) else { return .raced }
@@ -183,16 +194,18 @@ public struct PushTransaction {
     /// After the push (or a run that found the remote already as wanted): the clone gets
     /// `commit` (tracking reference, branch, work tree) under its lock and a journal, so a clone
     /// a killed run left behind catches up. Returns whether the branch has it, and warnings;
-    /// never throws (the remote is as wanted).
-    private func follow(_ commit: ObjectID, over base: ObjectID, pushed: Bool, in local: LocalBranch,
+    /// never throws (the remote is as wanted). With `local` nil (the commit went to another
+    /// branch than the clone's) only the objects and the tracking reference are recorded.
+    private func follow(_ commit: ObjectID, over base: ObjectID, pushed: Bool, to destination: String,
+                        in local: LocalBranch?,
                         from publisher: BranchPublisher) -> (followed: Bool, warnings: [String]) {
         let done = pushed ? "pushed \("\(commit)".prefix(12)), but " : ""
         do {
             let following = try holdingLock(of: cloneDirectory) { () throws -> LocalBranch.Following in
-                let tracking = repository.handle.lockFilePath(ofReference: "refs/remotes/\(remoteName)/\(local.name)")
+                let tracking = repository.handle.lockFilePath(ofReference: "refs/remotes/\(remoteName)/\(destination)")
                 try UpdateJournal(lockFiles: [tracking]).write(in: cloneDirectory)
                 try publisher.recordInLocalClone(commit, over: base)
-                let following = try local.fastForward(to: commit)
+                let following = try local?.fastForward(to: commit) ?? .noBranch
                 UpdateJournal.remove(in: cloneDirectory)
                 return following
             }
@@ -200,7 +213,7 @@ public struct PushTransaction {
             case .followed: return (true, [])
             case .noBranch: return (false, [])
             case .leftBehind(let reason):
-                return (false, ["\(done)the clone's branch \(local.name) was left behind \("\(commit)".prefix(12)): "
+                return (false, ["\(done)the clone's branch \(destination) was left behind \("\(commit)".prefix(12)): "
                                 + "\(reason) (it follows once the way is clear: git pull --ff-only)"])
             }
         } catch {
@@ -221,17 +234,20 @@ public struct PushTransaction {
         return name
     }
 
-    private func makePublisher(branch: LocalBranch, file: String, push: Bool) throws -> BranchPublisher {
+    private func makePublisher(branch: LocalBranch, destination: String, file: String,
+                               push: Bool) throws -> BranchPublisher {
         guard push else { return LocalCommitPublisher(branch: branch) }
         let handle = repository.handle
         let remote = try handle.remote(named: remoteName)
         let tracking = "refs/remotes/\(remoteName)/\(branch.name)"
+        let destinationTracking = "refs/remotes/\(remoteName)/\(destination)"
         if let path = LocalRemoteUpdate.repositoryPath(of: remote.pushURL) {
             return try LocalRemoteUpdate(local: handle, remote: remote, remotePath: path, branch: branch.name,
-                                         file: file, trackingReference: tracking, credentials: credentials,
-                                         network: network, logger: logger)
+                                         destination: destination, file: file, trackingReference: destinationTracking,
+                                         credentials: credentials, network: network, logger: logger)
         }
-        return SmartTransportPush(local: handle, remote: remote, branch: branch.name, trackingReference: tracking,
+        return SmartTransportPush(local: handle, remote: remote, branch: branch.name, destination: destination,
+                                  trackingReference: tracking, destinationTracking: destinationTracking,
                                   credentials: credentials, network: network, logger: logger)
     }
 

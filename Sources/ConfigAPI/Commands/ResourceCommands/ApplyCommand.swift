@@ -40,13 +40,26 @@ struct ApplyCommand: ParsableCommand {
             succeeds (exit 0): a clone that cannot follow (a full disk, uncommitted changes) gets \
             a warning on stderr, and is brought up to date by a later run.
 
+            Signed and traceable commits: --sign ssh|gpg signs every commit as git does \
+            (ssh-keygen -Y sign -n git, gpg --detach-sign --armor; each retry signs its new \
+            commit) with --signing-key, else CONFIG_API_SIGNING_KEY (the private key itself, for a \
+            CI secret: kept in a private temporary file or GnuPG home, removed afterwards, never \
+            printed), else git config user.signingKey. The key is tried on a probe before the \
+            first attempt. --trailer "Key: value" and --signoff add trailers; in GitHub Actions \
+            (GitHub-Run, GitHub-Event, GitHub-Actor) and in an Argo workflow (Argo-Workflow, \
+            Argo-Workflow-UID, from ARGO_WORKFLOW_NAME and ARGO_WORKFLOW_UID) provenance trailers \
+            are added unless --no-provenance. --push-to sends the commit, still built on the \
+            branch's tip, to another branch for a pull request: created, or replaced only if it \
+            is still what the attempt fetched (a lease); the branch itself is never touched.
+
             Exit codes: 0 done (also: pushed, with a warning about the clone), 64 usage, 65 bad \
             data, 66 no such repository, branch or project, 69 remote unavailable (unreachable, \
-            timeout, HTTP 5xx, redirect to another origin, after retries) or libgit2 missing, \
-            70 internal (a bug), 73 cannot write (hook or server refusal, a lock file held by \
-            another process, uncommitted changes in the way), 75 the branch kept moving \
-            (retries exhausted), 77 authentication refused, token refused over plain HTTP, or \
-            a server whose identity cannot be verified.
+            timeout, HTTP 5xx, redirect to another origin, after retries), libgit2 missing, or \
+            ssh-keygen/gpg missing for --sign, 70 internal (a bug), 73 cannot write (hook or \
+            server refusal, a lock file held by another process, uncommitted changes in the way), \
+            75 the branch kept moving (retries exhausted), 77 authentication refused, token \
+            refused over plain HTTP, a server whose identity cannot be verified, or a signing key \
+            that is missing or cannot sign.
 
             Examples:
               config-api apply --path projects/myproject/applications/api --spec '{"git":{"hash":"3f2c1a9"}}'
@@ -55,6 +68,10 @@ struct ApplyCommand: ParsableCommand {
               config-api apply --path projects/myproject/applications/api --action delete --dry-run
               config-api apply --remote https://github.com/org/gitops.git --branch main \\
                   --path projects/myproject/applications/api --spec '{"port":8081}'
+              config-api apply --path projects/myproject/applications/api \\
+                  --spec '{"port":8081}' --sign ssh --signing-key ~/.ssh/id_ed25519.pub \\
+                  --signoff --trailer "Ticket: OPS-7"
+              config-api bump myproject api 3f2c1a9 --push-to 'config-api/{project}/{name}'
               config-api apply --remote https://git.example.com/gitops.git -q \\
                   --connect-timeout 5 --idle-timeout 20 --network-attempts 2 \\
                   --path projects/myproject/applications/api --spec '{"port":8081}'

@@ -9,12 +9,15 @@ struct BumpCommand: ParsableCommand {
         abstract: "Set an application's git.hash, then commit and push.",
         discussion: """
             The same as `apply --path projects/PROJECT/applications/APP --spec '{"git":{"hash":"SHA"}}'`: \
-            the one line holding the hash changes, the rest of the file stays byte for byte.
+            the one line holding the hash changes, the rest of the file stays byte for byte. Signing, \
+            trailers and --push-to work as for apply (see `config-api apply --help`).
 
             Examples:
               config-api bump myproject api 3f2c1a9
               config-api bump myproject api 3f2c1a9 --dry-run
               config-api bump -C ~/gitops --no-push myproject frontend 9b8c7d6e5f4a
+              config-api bump myproject api 3f2c1a9 --sign gpg \\
+                  --push-to 'config-api/{project}/{name}'
             """
     )
 

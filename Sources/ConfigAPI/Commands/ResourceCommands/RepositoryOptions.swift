@@ -18,7 +18,7 @@ struct RepositoryOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Commit message; {action}, {path}, {project}, {kind}, {name} are replaced.",
+            "Commit message; {action}, {path}, {project}, {kind}, {name} and {trailer:KEY} are replaced.",
             valueName: "TEMPLATE"))
     var message: String = "{action} {path}"
 
@@ -51,6 +51,8 @@ struct RepositoryOptions: ParsableArguments {
     @Flag(help: "Send the token over plain http:// to a host that is not loopback (refused by default).")
     var allowInsecureHTTP = false
 
+    @OptionGroup(title: "Signed and traceable commits") var commit: CommitOptions
+
     @Flag(name: .shortAndLong, help: "Log every attempt to stderr.")
     var verbose = false
 
@@ -78,6 +80,9 @@ struct RepositoryOptions: ParsableArguments {
         }
         if verbose, quiet {
             throw ValidationError("-v and -q exclude each other")
+        }
+        if noPush, commit.pushBranchTemplate != nil {
+            throw ValidationError("--push-to with --no-push: --push-to names the branch a push goes to")
         }
     }
 
