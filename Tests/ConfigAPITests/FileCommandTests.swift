@@ -153,7 +153,7 @@ enum BadInput: CaseIterable, Sendable {
             return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: "
                 + "the sequence here has no item with name=web"
         case .malformedPath: return "column 14"
-        case .malformedJSON: return "SPEC_JSON:1:13: invalid JSON: did not find expected ',' or ']'"
+        case .malformedJSON: return "SPEC_JSON:1:13: invalid JSON: expected ',' or ']'"
         case .throughAlias: return "project.yaml:3:6: "
         }
     }
