@@ -3,7 +3,7 @@ import YAMLPatch
 /// How messages name a value's type and quote a value.
 extension YAMLValue {
     /// `an array`, `a string`, … (the JSON names, as payloads are JSON).
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"

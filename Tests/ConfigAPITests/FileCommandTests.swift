@@ -104,6 +104,17 @@ import Testing
         #expect(write.standardError.hasPrefix("config-api: /proc/self/comm: cannot write"))
     }
 
+    @Test func mergeTakesAnObjectOnly() throws {
+        let yaml = try Scratch().write(Array("apps:\n  - name: api\n".utf8), named: "f.yaml")
+        let before = try FileState(yaml)
+        for spec in ["[1]", "\"x\"", "null", "3"] {
+            let result = try CLI.run(["merge", yaml.path, "apps[0]", spec, "-i"])
+            #expect(result.status == 65)
+            #expect(result.standardError.contains("merge takes a JSON object"), "\(result.standardError)")
+        }
+        #expect(try FileState(yaml) == before)
+    }
+
     @Test func billionLaughsIsEditedWithoutExpansion() throws {
         var text = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for (previous, name) in zip("abcdefgh", "bcdefghi") {
