@@ -24,11 +24,14 @@ struct ProcessResult {
     var status: Int32
     var standardOutput: String
     var standardError: String
+    /// Whether a signal ended it (`status` is then the signal's number).
+    var killedBySignal = false
 
-    /// Runs `executable` with `arguments` in `directory` and waits for it.
+    /// Runs `executable` with `arguments` in `directory` and waits for it; its standard input
+    /// is `input` (empty when nil).
     static func run(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil, input: Data? = nil
     ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
@@ -39,6 +42,12 @@ struct ProcessResult {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        if let input {
+            let file = try Scratch().write(Array(input), named: "stdin")
+            process.standardInput = try FileHandle(forReadingFrom: file)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
@@ -46,6 +55,7 @@ struct ProcessResult {
         return ProcessResult(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            standardError: String(decoding: errorData, as: UTF8.self),
+            killedBySignal: process.terminationReason == .uncaughtSignal)
     }
 }

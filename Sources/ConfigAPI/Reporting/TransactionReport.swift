@@ -15,10 +15,14 @@ struct TransactionReport {
     /// The message's first line, as the outcome and the summary show it.
     private var subject: String { CommitMessage.subject(of: message) }
 
-    /// `--dry-run`: the unified diff the update would make, or that it changes nothing.
-    func printPreview(_ outcome: TransactionOutcome) throws {
+    /// `--dry-run`: the unified diff the update would make (in colour with `colors`), or that it
+    /// changes nothing. In GitHub Actions the diff, which shows the payload's values and the
+    /// file's lines, is printed with workflow commands stopped.
+    func printPreview(_ outcome: TransactionOutcome, _ actions: GitHubActions, colors: Bool) throws {
         if outcome.changed {
-            try StandardStreams.writeOutput(try diff(outcome).utf8)
+            let diff = try diff(outcome)
+            let shown = colors ? DiffColors.colored(diff) : diff
+            try StandardStreams.writeOutput(actions.commandsStopped(around: shown).utf8)
         } else {
             try StandardStreams.printLine(unchanged)
         }
@@ -38,7 +42,7 @@ struct TransactionReport {
             try StandardStreams.printLine(unchanged)
         }
         for warning in outcome.warnings {
-            StandardStreams.writeError("config-api: warning: \(DisplayText.sanitized(warning, limit: .max))\n")
+            StandardStreams.printMessage("warning: " + warning)
             actions.warning(warning)
         }
         guard actions.isActive else { return }
@@ -56,6 +60,17 @@ struct TransactionReport {
                 title: "config-api: \(DisplayText.sanitized(subject, limit: 200))",
                 facts: facts.map { (name: $0.0, value: $0.1) },
                 diff: outcome.changed ? try diff(outcome) : ""))
+    }
+
+    /// Problems the file had before the edit and still has (docs/contract.md#validation): one
+    /// `config-api: warning: FILE:LINE:COL: message` line each, and a warning annotation on the
+    /// line in GitHub Actions.
+    func printFileWarnings(_ issues: [ValidationIssue], _ actions: GitHubActions) {
+        let file = request.path.file
+        for issue in issues {
+            StandardStreams.printMessage("warning: \(file):\(issue.line):\(issue.column): \(issue.message)")
+            actions.warning(issue.message, file: file, line: issue.line, column: issue.column)
+        }
     }
 
     private var unchanged: String { "unchanged: \(request.path) already matches" }

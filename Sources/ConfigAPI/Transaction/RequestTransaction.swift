@@ -34,8 +34,18 @@ struct RequestTransaction {
                 network: options.networkPolicy)
             transaction.targetBranch = pushBranch
             let edit = ResourceEdit(request: request)
+            // The warnings of the attempt that ran last: the one whose commit landed.
+            var warnings: [ValidationIssue] = []
+            let editedText = { (current: [UInt8]?) throws(ProjectConfigError) -> [UInt8] in
+                let edited = try edit.editedFile(of: current)
+                warnings = edited.warnings
+                return edited.text
+            }
             if options.dryRun {
-                try report.printPreview(try transaction.preview(file: request.path.file, edit: edit.editedText(of:)))
+                try report.printPreview(
+                    try transaction.preview(file: request.path.file, edit: editedText), actions,
+                    colors: options.color.colors(environment: environment))
+                report.printFileWarnings(warnings, actions)
                 return
             }
             let signer = try description.signer(for: repository, logger: logger)
@@ -43,8 +53,9 @@ struct RequestTransaction {
             transaction.signer = signer
             let outcome = try transaction.commit(
                 file: request.path.file, message: report.message,
-                push: !options.noPush, edit: edit.editedText(of:))
+                push: !options.noPush, edit: editedText)
             try report.printOutcome(outcome, actions)
+            report.printFileWarnings(warnings, actions)
         }
     }
 

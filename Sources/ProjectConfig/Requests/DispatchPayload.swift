@@ -12,6 +12,11 @@ public enum DispatchPayload {
     /// the compact JSON of `client_payload`.
     public static let maximumBytes = 65_535
 
+    /// The largest event file read, checked before anything of it is parsed: 1 MiB
+    /// (``JSONText/maximumBytes``). An event is its `client_payload` and the fields GitHub adds
+    /// (repository, sender, installation: a few KB), so a larger file is no event GitHub sends.
+    public static let maximumEventBytes = JSONText.maximumBytes
+
     /// The request of the event whose JSON text is `event`; `origin` (the event file) names it
     /// in errors. Anything wrong is ``ProjectConfigError/Kind/invalidJSON`` or
     /// ``ProjectConfigError/Kind/invalidRequest``.

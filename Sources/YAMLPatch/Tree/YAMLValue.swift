@@ -30,3 +30,11 @@ public enum YAMLValue: Sendable, Equatable {
         return entries.first { $0.key == key }?.value
     }
 }
+
+extension YAMLValue {
+    /// What a plain (unquoted, untagged) scalar written `text` means in the YAML 1.2 core
+    /// schema: null, a bool, an int, a float or else a string.
+    public init(plainScalar text: String) {
+        self = ScalarResolution.plainValue(text)
+    }
+}

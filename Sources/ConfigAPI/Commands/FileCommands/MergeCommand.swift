@@ -17,6 +17,7 @@ struct MergeCommand: ParsableCommand {
             Examples:
               config-api merge my.yaml 'applications[name=api]' '{"git":{"hash":"3f2c1a9"}}' -i
               config-api merge my.yaml 'applications[name=frontend]' '{"replicas":2}'
+              echo '{"replicas":3}' | config-api merge my.yaml 'applications[name=api]' - -i
               config-api merge --append-lists my.yaml 'applications[name=api]' '{"domains":["api2.example.com"]}'
             """
     )
@@ -27,7 +28,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: FileCommandArguments.path)
     var path: String
 
-    @Argument(help: ArgumentHelp("The JSON object to merge.", valueName: "spec-json"))
+    @Argument(help: ArgumentHelp("The JSON object to merge; - reads it from standard input.", valueName: "spec-json"))
     var spec: String
 
     @Flag(help: "Concatenate lists instead of replacing them.")
@@ -36,9 +37,14 @@ struct MergeCommand: ParsableCommand {
     @Flag(name: FileCommandArguments.inPlaceNames, help: FileCommandArguments.inPlace)
     var inPlace = false
 
+    func validate() throws {
+        try FileCommandArguments.checkInPlace(inPlace, file: file)
+        try FileCommandArguments.checkOneStandardInput(file: file, json: spec)
+    }
+
     func run() throws {
-        try FileEdit.run(file: file, path: path, inPlace: inPlace) {
-            let value = try FileEdit.json(spec, argument: "SPEC_JSON")
+        try FileEdit.run(file: file, path: path, inPlace: inPlace) { _, _ in
+            let value = try JSONArgument.value(spec, name: "SPEC_JSON")
             guard case .mapping = value else {
                 throw CommandFailure(
                     .dataError,

@@ -81,7 +81,8 @@ struct ApplyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The item: projects/<project>/(applications|databases)/<name>.", valueName: "PATH"))
     var path: String
 
-    @Option(help: ArgumentHelp("A JSON object (needed by apply and create).", valueName: "JSON"))
+    @Option(help: ArgumentHelp("A JSON object (needed by apply and create); - reads it from standard input.",
+                               valueName: "JSON"))
     var spec: String?
 
     @Option(help: "apply (merge), create or delete.")
@@ -91,7 +92,10 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         var request: ResourceRequest?
-        try reportingFailures { request = try ResourceRequest(path: path, action: action, specJSON: spec) }
+        try reportingFailures {
+            let spec = try spec.map { try JSONArgument.value($0, name: "--spec") }
+            request = try ResourceRequest(path: ResourcePath(parsing: path), action: action, spec: spec)
+        }
         guard let request else { return }
         try RequestTransaction(request: request, options: repository).run()
     }

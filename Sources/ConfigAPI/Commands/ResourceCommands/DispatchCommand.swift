@@ -32,7 +32,8 @@ struct DispatchCommand: ParsableCommand {
         var request: ResourceRequest?
         try reportingFailures(annotating: GitHubActions(environment: environment)) {
             let file = try Self.eventFile(option: event, environment: environment)
-            request = try DispatchPayload.request(fromEvent: try Files.contents(of: file), origin: file)
+            let event = try Files.contents(of: file, limit: DispatchPayload.maximumEventBytes)
+            request = try DispatchPayload.request(fromEvent: event, origin: Files.displayName(file))
         }
         guard let request else { return }
         try RequestTransaction(request: request, options: repository, environment: environment).run()
