@@ -7,7 +7,7 @@ extension YAMLValue {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
-        case .int, .double: "a number"
+        case .int, .bigInteger, .double: "a number"
         case .string: "a string"
         case .sequence: "an array"
         case .mapping: "an object"

@@ -115,6 +115,20 @@ struct StrictJSONTests {
         #expect(value == .sequence([.int(0), .int(0), .int(.max), .int(.min), .double(1.5), .double(-0.0025), .double(100)]))
     }
 
+    /// Integers beyond 64 bits are kept digit for digit, never rounded through a double.
+    @Test func bigIntegersAreKeptExactlyAsWritten() throws {
+        let text = "[9223372036854775808,-9223372036854775809,123456789012345678901234567890]"
+        let value = try JSONText.parse(text, origin: "x")
+        #expect(
+            value
+                == .sequence([
+                    .bigInteger("9223372036854775808"), .bigInteger("-9223372036854775809"),
+                    .bigInteger("123456789012345678901234567890"),
+                ]))
+        #expect(JSONText.render(value) == text)
+        #expect(JSONText.compactLength(of: value) == text.utf8.count)
+    }
+
     @Test func nestingAndSizeBombsAreRefusedWithoutRecursion() {
         let limit = 512
         let deepest = String(repeating: "[", count: limit) + String(repeating: "]", count: limit)

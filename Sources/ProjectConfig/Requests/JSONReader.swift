@@ -10,8 +10,9 @@ import YAMLPatch
 /// - Duplicate keys in an object are refused (readers keep the first or the last).
 /// - Trailing commas, comments, single quotes, unquoted keys, `NaN`, leading zeros are refused,
 ///   as JSON's grammar does.
-/// - Numbers: an integer (no fraction, no exponent) is an `int` when 64 bits hold it; a number
-///   that a 64-bit float would read as infinity is refused.
+/// - Numbers: an integer (no fraction, no exponent) is an `int` when 64 bits hold it, else a
+///   `bigInteger` kept exactly as written (never rounded through a double); a number with a
+///   fraction or exponent that a 64-bit float would read as infinity is refused.
 /// - Strings: every escape of the grammar, `\u` surrogate pairs joined; a lone surrogate, a raw
 ///   control character and invalid UTF-8 are refused.
 /// - Collections nested deeper than ``DocumentTree/maximumNestingDepth`` are refused where the
@@ -216,14 +217,10 @@ struct JSONReader {
         return offset - start
     }
 
-    /// A number's value: an `int` when it is an integer 64 bits hold, else a `double`, refused
-    /// when a 64-bit float cannot hold it.
+    /// A number's value: an `int` when it is an integer 64 bits hold, a `bigInteger` (its exact
+    /// digits) when it is a larger one, else a `double`, refused when a 64-bit float cannot hold it.
     private func number(_ text: String, isInteger: Bool, at start: Int) throws(ProjectConfigError) -> YAMLValue {
-        if isInteger, let integer = Int(text) { return .int(integer) }
-        if isInteger {
-            throw failure(
-                "the integer \(text) does not fit in 64 bits; config-api would have to round it", at: start)
-        }
+        if isInteger { return Int(text).map(YAMLValue.int) ?? .bigInteger(text) }
         guard let double = Double(text), double.isFinite else {
             throw failure("the number \(text) is too large for a 64-bit float (readers would make it infinite)",
                 at: start)

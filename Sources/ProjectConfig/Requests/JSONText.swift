@@ -47,6 +47,7 @@ public enum JSONText {
         case .null: return 4
         case .bool(let bool): return bool ? 4 : 5
         case .int(let int): return String(int).utf8.count
+        case .bigInteger(let digits): return digits.utf8.count
         case .double(let double): return double.isFinite ? String(double).utf8.count : 4
         case .string(let string): return quotedLength(string)
         case .sequence(let items): return 2 + max(items.count - 1, 0) + items.reduce(0) { $0 + compactLength(of: $1) }
@@ -62,6 +63,7 @@ public enum JSONText {
         case .null: json += "null"
         case .bool(let bool): json += bool ? "true" : "false"
         case .int(let int): json += String(int)
+        case .bigInteger(let digits): json += digits
         case .double(let double): json += double.isFinite ? String(double) : "null"
         case .string(let string): writeQuoted(string, to: &json)
         case .sequence(let items):

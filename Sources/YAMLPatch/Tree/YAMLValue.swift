@@ -6,6 +6,10 @@ public enum YAMLValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A decimal integer too large for ``int(_:)``, kept exactly: its digits, `-` first when it
+    /// is negative, without leading zeros (`123456789012345678901234567890`). JSON and YAML's
+    /// core schema set no bound on an integer; a reader that rounds it to a double changes it.
+    case bigInteger(String)
     case double(Double)
     case string(String)
     case sequence([YAMLValue])

@@ -5,7 +5,7 @@ import YAMLPatch
 /// type, so that `set f.yaml port 8081` on `port: 8080` writes the number 8081.
 ///
 /// - Every node the path matches is an int, and VALUE reads as an int in YAML 1.2's core
-///   schema (`8081`, `-1`, `0x1F`): VALUE is that int.
+///   schema (`8081`, `-1`, `0x1F`, or beyond 64 bits, kept exactly): VALUE is that int.
 /// - They are floats, and VALUE reads as a float or an int (`1.5`, `2`, `1e3`, `.inf`): VALUE is
 ///   that float (`2` is written `2.0`); a number too large for a double (`12e4567`, a git hash)
 ///   is no float, only `.inf` and its spellings are infinite.
@@ -23,6 +23,7 @@ enum ScalarTyping {
         let typed: [YAMLValue?] = current.map { old in
             switch (old, read) {
             case (.int, .int), (.double, .double), (.bool, .bool): return read
+            case (.int, .bigInteger), (.bigInteger, .int), (.bigInteger, .bigInteger): return read
             case (.double, .int(let integer)): return .double(Double(integer))
             default: return nil
             }
