@@ -49,7 +49,10 @@ import YAMLPatch
 struct StrictJSONTests {
     @Test(arguments: [
         (#"{"a": 1, "a": 2}"#, "1:10", #"the key "a" is already in this object (line 1, column 2)"#),
-        ("{\n  \"a\": {\"b\": 1,\n         \"b\": 2}}", "3:10", "the key \"b\" is already in this object (line 2, column 9)"),
+        (
+            "{\n  \"a\": {\"b\": 1,\n         \"b\": 2}}", "3:10",
+            "the key \"b\" is already in this object (line 2, column 9)"
+        ),
         ("[1, 2,]", "1:6", "a trailing comma before ']'"),
         (#"{"a": 1,}"#, "1:8", "a trailing comma before '}'"),
         (#"{"a": 1, }"#, "1:8", "a trailing comma before '}'"),
@@ -94,8 +97,11 @@ struct StrictJSONTests {
     }
 
     @Test func invalidUTF8IsRefusedAtItsCharacter() {
-        #expect(throws: ProjectConfigError(.invalidJSON, "invalid JSON: invalid UTF-8 in a string", file: "f", line: 2,
-                                           column: 3)) {
+        #expect(
+            throws: ProjectConfigError(
+                .invalidJSON, "invalid JSON: invalid UTF-8 in a string", file: "f", line: 2,
+                column: 3)
+        ) {
             try JSONText.parse([UInt8]("[\n\"é".utf8) + [0xC3, 0x28, 0x22, 0x5D], origin: "f")
         }
         for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
@@ -111,8 +117,11 @@ struct StrictJSONTests {
     }
 
     @Test func numbersAreReadAsJSONWritesThem() throws {
-        let value = try JSONText.parse("[0, -0, 9223372036854775807, -9223372036854775808, 1.5, -2.5e-3, 1E2]", origin: "x")
-        #expect(value == .sequence([.int(0), .int(0), .int(.max), .int(.min), .double(1.5), .double(-0.0025), .double(100)]))
+        let value = try JSONText.parse(
+            "[0, -0, 9223372036854775807, -9223372036854775808, 1.5, -2.5e-3, 1E2]", origin: "x")
+        #expect(
+            value
+                == .sequence([.int(0), .int(0), .int(.max), .int(.min), .double(1.5), .double(-0.0025), .double(100)]))
     }
 
     /// Integers beyond 64 bits are kept digit for digit, never rounded through a double.
@@ -138,10 +147,13 @@ struct StrictJSONTests {
             (String(repeating: #"{"a":"#, count: 100_000), 5 * limit + 1),
             (String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1), limit + 1),
         ] {
-            #expect(throws: ProjectConfigError(
-                .invalidJSON,
-                "invalid JSON: objects and arrays are nested deeper than 512 levels here, more than config-api reads",
-                file: "x", line: 1, column: column)) { try JSONText.parse(bomb, origin: "x") }
+            #expect(
+                throws: ProjectConfigError(
+                    .invalidJSON,
+                    "invalid JSON: objects and arrays are nested deeper than 512 levels here, "
+                        + "more than config-api reads",
+                    file: "x", line: 1, column: column)
+            ) { try JSONText.parse(bomb, origin: "x") }
         }
         let large = "[" + String(repeating: "0,", count: JSONText.maximumBytes / 2) + "0]"
         #expect(throws: ProjectConfigError.self) { try JSONText.parse(large, origin: "x") }

@@ -7,7 +7,9 @@ extension JSONReader {
         var text: [UInt8] = []
         var run = offset
         while true {
-            guard let byte = peek else { throw failure("the JSON text ends inside the string that starts here", at: start) }
+            guard let byte = peek else {
+                throw failure("the JSON text ends inside the string that starts here", at: start)
+            }
             switch byte {
             case UInt8(ascii: "\""):
                 text += bytes[run..<offset]

@@ -83,13 +83,15 @@ struct JSONReader {
         if peek == closing { return close() }
         guard peek == UInt8(ascii: ",") else {
             let expected = open[open.count - 1].isObject ? "',' or '}'" : "',' or ']'"
-            throw failure(peek == nil ? "the JSON text ends inside \(openName); expected \(expected)" : "expected \(expected)")
+            throw failure(
+                peek == nil ? "the JSON text ends inside \(openName); expected \(expected)" : "expected \(expected)")
         }
         let comma = offset
         offset += 1
         skipWhitespace()
         if peek == closing {
-            throw failure("a trailing comma before '\(Character(Unicode.Scalar(closing)))': JSON allows none", at: comma)
+            throw failure(
+                "a trailing comma before '\(Character(Unicode.Scalar(closing)))': JSON allows none", at: comma)
         }
         if open[open.count - 1].isObject { try readKey() }
         return try valueOrOpening()
@@ -222,7 +224,8 @@ struct JSONReader {
     private func number(_ text: String, isInteger: Bool, at start: Int) throws(ProjectConfigError) -> YAMLValue {
         if isInteger { return Int(text).map(YAMLValue.int) ?? .bigInteger(text) }
         guard let double = Double(text), double.isFinite else {
-            throw failure("the number \(text) is too large for a 64-bit float (readers would make it infinite)",
+            throw failure(
+                "the number \(text) is too large for a 64-bit float (readers would make it infinite)",
                 at: start)
         }
         return .double(double)
@@ -240,14 +243,16 @@ struct JSONReader {
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 
     /// A refusal at `at` (default: the current offset).
     func failure(_ message: String, at position: Int? = nil) -> ProjectConfigError {
         let mark = Self.position(of: position ?? offset, in: bytes)
-        return ProjectConfigError(.invalidJSON, "invalid JSON: " + message, file: origin, line: mark.line,
+        return ProjectConfigError(
+            .invalidJSON, "invalid JSON: " + message, file: origin, line: mark.line,
             column: mark.column)
     }
 
