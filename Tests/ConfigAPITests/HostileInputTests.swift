@@ -28,16 +28,26 @@ import Testing
         #expect(try workspace.status().isEmpty)
     }
 
-    @Test func anEventFileLargerThanOneMebibyteIsRefusedBeforeItIsParsed() throws {
+    @Test func anEventFileLargerThan128KiBIsRefusedBeforeItIsParsed() throws {
         let workspace = try GitWorkspace()
         let event = workspace.folder.child("event.json")
         // Not even JSON: the size is checked before a byte of it is parsed.
-        try Data(repeating: UInt8(ascii: "["), count: (1 << 20) + 1).write(to: URL(fileURLWithPath: event))
+        try Data(repeating: UInt8(ascii: "["), count: (128 << 10) + 1).write(to: URL(fileURLWithPath: event))
         let result = try workspace.run(["dispatch", "--event", event])
         #expect(result.status == 65 && !result.killedBySignal)
         #expect(
-            result.standardError == "config-api: \(event): it is larger than 1048576 bytes, the most config-api "
+            result.standardError == "config-api: \(event): it is larger than 131072 bytes, the most config-api "
                 + "reads here\n")
+
+        // The largest payload GitHub delivers, with 16 KB of the fields GitHub adds, is read.
+        let note = String(repeating: "n", count: 65_535 - 200)
+        let payload = #"{"path": "\#(Self.api)", "spec": {"x-note": "\#(note)"}}"#
+        let repository = #"{"description": "\#(String(repeating: "r", count: 16_000))"}"#
+        try #"{"action": "config-api", "client_payload": \#(payload), "repository": \#(repository)}"#
+            .write(toFile: event, atomically: true, encoding: .utf8)
+        let largest = try workspace.run(["dispatch", "--event", event])
+        #expect(largest.status == 0, "\(largest.standardError)")
+        #expect(try workspace.remote.content(of: "projects/myproject.yaml").contains(note))
     }
 
     @Test func aSpecFromStandardInputIsBoundedAndNestingLimited() throws {

@@ -12,10 +12,11 @@ public enum DispatchPayload {
     /// the compact JSON of `client_payload`.
     public static let maximumBytes = 65_535
 
-    /// The largest event file read, checked before anything of it is parsed: 1 MiB
-    /// (``JSONText/maximumBytes``). An event is its `client_payload` and the fields GitHub adds
-    /// (repository, sender, installation: a few KB), so a larger file is no event GitHub sends.
-    public static let maximumEventBytes = JSONText.maximumBytes
+    /// The largest event file read, checked before a byte of it is parsed: 128 KiB. An event is
+    /// its `client_payload` (under ``maximumBytes``) and the fields GitHub adds (repository,
+    /// organization, sender, installation: under 16 KB), so a larger file is no event GitHub
+    /// sends, and the payload's own 64 KB check, which needs it parsed, never sees a larger text.
+    public static let maximumEventBytes = 128 << 10
 
     /// The request of the event whose JSON text is `event`; `origin` (the event file) names it
     /// in errors. Anything wrong is ``ProjectConfigError/Kind/invalidJSON`` or
