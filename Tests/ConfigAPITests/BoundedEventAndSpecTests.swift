@@ -4,7 +4,7 @@ import Testing
 
 /// Hostile input to the resource commands (docs/contract.md#hostile-input): bombs and oversized
 /// events end with 65, a position and no signal, and nothing is committed.
-@Suite struct HostileInputTests {
+@Suite struct BoundedEventAndSpecTests {
     static let api = "projects/myproject/applications/api"
 
     @Test(arguments: ["[", #"{"a":"#])
