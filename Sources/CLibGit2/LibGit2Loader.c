@@ -81,6 +81,12 @@ int config_api_set_config_search_path(git_config_level_t level, const char *path
     return set_option(GIT_OPT_SET_SEARCH_PATH, (int)level, path);
 }
 
+int config_api_set_strict_hash_verification(int enabled) {
+    static void *address;
+    int (*set_option)(int, ...) = (int (*)(int, ...)) resolved(&address, "git_libgit2_opts");
+    return set_option(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
 /* Library, errors, ids. */
 FORWARD(int, git_libgit2_init, (void), ())
 FORWARD(const git_error *, git_error_last, (void), ())

@@ -24,7 +24,8 @@ struct ConfigAPI: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
-            ApplyCommand.self, BumpCommand.self, DispatchCommand.self, ValidateCommand.self, SchemaCommand.self,
+            ApplyCommand.self, BumpCommand.self, DispatchCommand.self, HistoryCommand.self, StatusCommand.self,
+            ValidateCommand.self, SchemaCommand.self,
         ]
     )
 }

@@ -10,6 +10,7 @@ struct ProjectSchemaTests {
         ("dnsLabel", .dnsLabel), ("serviceName", .serviceName), ("hostname", .hostname),
         ("gitHubOwner", .gitHubOwner), ("gitHubRepository", .gitHubRepository), ("gitBranch", .gitBranch),
         ("commitHash", .commitHash), ("imageTag", .imageTag), ("storageQuantity", .storageQuantity),
+        ("holdReason", .holdReason),
     ]
 
     /// Texts that sit on the edges of the rules, for every format.

@@ -35,6 +35,13 @@ public struct CommitSnapshot {
 }
 
 extension GitRepository {
+    /// Makes libgit2 read objects without recomputing their ids, for the rest of the process,
+    /// as git does: for commands that only read (`history`, `status`), where hashing every
+    /// blob of a long history would cost more than reading it.
+    public static func readObjectsWithoutVerifyingTheirIDs() throws {
+        try LibGit2.skipHashVerificationOnRead()
+    }
+
     /// The tip of `branch` (nil: the branch HEAD points at): the local branch, else its
     /// remote-tracking reference `refs/remotes/origin/<branch>`.
     public func snapshot(ofBranch branch: String?) throws -> CommitSnapshot {

@@ -33,6 +33,14 @@ enum LibGit2 {
         }
     }
 
+    /// Stops recomputing every object's id when it is read, for the whole process: what git
+    /// itself does (only `git fsck` checks ids). SHA-1 with collision detection over every blob
+    /// of a long history costs more than reading it.
+    static func skipHashVerificationOnRead() throws {
+        try initialize()
+        try check(config_api_set_strict_hash_verification(0), "turn off hash verification")
+    }
+
     /// Throws `GitOpsError.libgit2` for a negative return code, with the message libgit2 left
     /// for this thread (read right away: `git_error_last()` is thread-local and can go stale).
     /// A lock file another process holds (`GIT_ELOCKED`) is `lockFileHeld`, with its path; a
