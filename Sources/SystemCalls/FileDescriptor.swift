@@ -22,6 +22,8 @@ public final class FileDescriptor: @unchecked Sendable {
         if closesWhenReleased { close(descriptor) }
     }
 
+    /// Standard input (never closed).
+    public static let standardInput = FileDescriptor(STDIN_FILENO, path: nil, closesWhenReleased: false)
     /// Standard output (never closed).
     public static let standardOutput = FileDescriptor(STDOUT_FILENO, path: nil, closesWhenReleased: false)
     /// Standard error (never closed).

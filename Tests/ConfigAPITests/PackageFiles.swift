@@ -25,10 +25,11 @@ struct ProcessResult {
     var standardOutput: String
     var standardError: String
 
-    /// Runs `executable` with `arguments` in `directory` and waits for it.
+    /// Runs `executable` with `arguments` in `directory`, `input` on its standard input, and
+    /// waits for it.
     static func run(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil, input: Data? = nil
     ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
@@ -39,7 +40,13 @@ struct ProcessResult {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe }
         try process.run()
+        if let input, let inputPipe {
+            inputPipe.fileHandleForWriting.write(input)
+            try inputPipe.fileHandleForWriting.close()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -12,6 +12,16 @@ enum Files {
         }
     }
 
+    /// The bytes of the file at `path`, or of standard input for `-` (exit 66 when unreadable).
+    static func contentsOrStandardInput(of path: String) throws(CommandFailure) -> [UInt8] {
+        guard path == "-" else { return try contents(of: path) }
+        do {
+            return try FileDescriptor.standardInput.readToEnd()
+        } catch {
+            throw CommandFailure(.noInput, "cannot read standard input: \(error.reason)")
+        }
+    }
+
     /// Replaces the file with `bytes`: a temporary file in the same folder, flushed, given
     /// the old file's mode, renamed over it. On any failure (exit 73) the old file is intact.
     /// A symbolic link stays a link: its target is replaced.
