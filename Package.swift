@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py", "fault-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
-        .testTarget(name: "ProjectConfigTests", dependencies: ["ProjectConfig", "YAMLPatch"]),
+        .testTarget(name: "ProjectConfigTests", dependencies: ["ProjectConfig", "YAMLPatch", "TestSupport"]),
         .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "ProjectConfig", "YAMLPatch", "TestSupport"]),
         // The real config-api binary against faults: kill -9 loops, hanging and redirecting servers,
         // full disks (tmpfs in a private mount namespace), plain HTTP (a private network namespace).

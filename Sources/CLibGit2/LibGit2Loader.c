@@ -81,6 +81,12 @@ int config_api_set_config_search_path(git_config_level_t level, const char *path
     return set_option(GIT_OPT_SET_SEARCH_PATH, (int)level, path);
 }
 
+int config_api_set_strict_hash_verification(int enabled) {
+    static void *address;
+    int (*set_option)(int, ...) = (int (*)(int, ...)) resolved(&address, "git_libgit2_opts");
+    return set_option(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
 /* Library, errors, ids. */
 FORWARD(int, git_libgit2_init, (void), ())
 FORWARD(const git_error *, git_error_last, (void), ())
@@ -88,6 +94,7 @@ FORWARD(int, git_error_set_str, (int error_class, const char *string), (error_cl
 FORWARD(int, git_oid_equal, (const git_oid *a, const git_oid *b), (a, b))
 FORWARD(int, git_oid_fmt, (char *out, const git_oid *id), (out, id))
 FORWARD(int, git_oid_fromstr, (git_oid *out, const char *str), (out, str))
+FORWARD(int, git_oid_fromstrn, (git_oid *out, const char *str, size_t length), (out, str, length))
 FORWARD_VOID(git_buf_dispose, (git_buf *buffer), (buffer))
 
 /* Repositories. */
@@ -99,6 +106,7 @@ FORWARD(const char *, git_repository_commondir, (const git_repository *repo), (r
 FORWARD(const char *, git_repository_workdir, (const git_repository *repo), (repo))
 FORWARD(int, git_repository_odb, (git_odb **out, git_repository *repo), (out, repo))
 FORWARD_VOID(git_repository_free, (git_repository *repo), (repo))
+FORWARD(int, git_repository_init, (git_repository **out, const char *path, unsigned is_bare), (out, path, is_bare))
 FORWARD(int, git_clone_options_init, (git_clone_options *opts, unsigned int version), (opts, version))
 FORWARD(int, git_clone,
         (git_repository **out, const char *url, const char *local_path, const git_clone_options *options),
@@ -122,11 +130,26 @@ FORWARD(int, git_commit_create_with_signature,
          const char *signature_field),
         (out, repo, commit_content, signature, signature_field))
 FORWARD_VOID(git_commit_free, (git_commit *commit), (commit))
+FORWARD(const git_oid *, git_commit_tree_id, (const git_commit *commit), (commit))
+FORWARD(unsigned int, git_commit_parentcount, (const git_commit *commit), (commit))
+FORWARD(const git_oid *, git_commit_parent_id, (const git_commit *commit, unsigned int n), (commit, n))
+FORWARD(const git_signature *, git_commit_author, (const git_commit *commit), (commit))
+FORWARD(const char *, git_commit_message, (const git_commit *commit), (commit))
+FORWARD(int, git_message_trailers, (git_message_trailer_array *arr, const char *message), (arr, message))
+FORWARD_VOID(git_message_trailer_array_free, (git_message_trailer_array *arr), (arr))
+FORWARD(int, git_object_lookup_prefix,
+        (git_object **object_out, git_repository *repo, const git_oid *id, size_t len, git_object_t type),
+        (object_out, repo, id, len, type))
+FORWARD(const git_oid *, git_object_id, (const git_object *obj), (obj))
+FORWARD_VOID(git_object_free, (git_object *object), (object))
 FORWARD(int, git_tree_lookup, (git_tree **out, git_repository *repo, const git_oid *id), (out, repo, id))
 FORWARD(const git_oid *, git_tree_id, (const git_tree *tree), (tree))
 FORWARD(int, git_tree_entry_bypath, (git_tree_entry **out, const git_tree *root, const char *path), (out, root, path))
 FORWARD(const git_oid *, git_tree_entry_id, (const git_tree_entry *entry), (entry))
 FORWARD(git_filemode_t, git_tree_entry_filemode, (const git_tree_entry *entry), (entry))
+FORWARD(size_t, git_tree_entrycount, (const git_tree *tree), (tree))
+FORWARD(const git_tree_entry *, git_tree_entry_byindex, (const git_tree *tree, size_t idx), (tree, idx))
+FORWARD(const char *, git_tree_entry_name, (const git_tree_entry *entry), (entry))
 FORWARD(int, git_tree_create_updated,
         (git_oid *out, git_repository *repo, git_tree *baseline, size_t nupdates, const git_tree_update *updates),
         (out, repo, baseline, nupdates, updates))
@@ -212,6 +235,8 @@ FORWARD(int, git_checkout_tree, (git_repository *repo, const git_object *treeish
 
 /* Remotes and credentials. */
 FORWARD(int, git_remote_lookup, (git_remote **out, git_repository *repo, const char *name), (out, repo, name))
+FORWARD(int, git_remote_create_anonymous, (git_remote **out, git_repository *repo, const char *url),
+        (out, repo, url))
 FORWARD(const char *, git_remote_url, (const git_remote *remote), (remote))
 FORWARD(const char *, git_remote_pushurl, (const git_remote *remote), (remote))
 FORWARD(int, git_remote_init_callbacks, (git_remote_callbacks *opts, unsigned int version), (opts, version))

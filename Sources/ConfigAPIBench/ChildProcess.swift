@@ -38,6 +38,17 @@ struct ChildProcess {
         }
     }
 
+    /// Runs a program to completion (its output to /dev/null): its wall-clock and CPU seconds.
+    /// A non-zero exit status is an error.
+    static func timed(_ executable: String, _ arguments: [String]) throws -> (wall: Double, cpu: Double) {
+        let start = Stopwatch.now()
+        let child = try ChildProcess.start(executable, arguments)
+        let (status, cpu) = try child.waitWithUsage()
+        let wall = Stopwatch.now() - start
+        guard status == 0 else { throw ValidationError("\(child.process.command) exited with \(status)") }
+        return (wall, cpu)
+    }
+
     /// Waits and throws when the exit status is not 0.
     func succeed() throws {
         let status = try wait()

@@ -7,6 +7,6 @@ struct ConfigAPIBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ConfigAPIBench",
         abstract: "Benchmarks of config-api (release build).",
-        subcommands: [YAMLBenchmark.self, GitBenchmark.self, StartupBenchmark.self]
+        subcommands: [YAMLBenchmark.self, GitBenchmark.self, StartupBenchmark.self, HistoryBenchmark.self]
     )
 }

@@ -73,7 +73,7 @@ struct StartupBenchmark: ParsableCommand {
         ]
         for round in 0..<(runs + 2) {
             for index in contenders.indices {
-                let (wall, cpu) = try Self.time(contenders[index].executable, contenders[index].arguments)
+                let (wall, cpu) = try ChildProcess.timed(contenders[index].executable, contenders[index].arguments)
                 guard round >= 2 else { continue }
                 contenders[index].wall.append(wall)
                 contenders[index].cpu.append(cpu)
@@ -108,16 +108,6 @@ struct StartupBenchmark: ParsableCommand {
             String(
                 format: "  config-api set, 1.1 MB against the C scan: wall %.2f×, cpu %.2f× (goal: ≤ 2.5×)",
                 set.medianWall / scan.medianWall, set.medianCPU / scan.medianCPU))
-    }
-
-    /// Runs a program to completion: its wall-clock and CPU seconds.
-    private static func time(_ executable: String, _ arguments: [String]) throws -> (wall: Double, cpu: Double) {
-        let start = Stopwatch.now()
-        let child = try ChildProcess.start(executable, arguments)
-        let (status, cpu) = try child.waitWithUsage()
-        let wall = Stopwatch.now() - start
-        guard status == 0 else { throw ValidationError("\(child.process.command) exited with \(status)") }
-        return (wall, cpu)
     }
 
     fileprivate static func median(_ values: [Double]) -> Double {

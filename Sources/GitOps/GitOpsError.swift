@@ -6,6 +6,7 @@ public import SystemCalls
 /// Exit codes (sysexits) that fit: `authenticationRefused` / `sshAgentUnavailable` / `insecureTransport`
 /// / `untrustedServer` → 77, `retriesExhausted` → 75, `notARepository` / `missingBranch` /
 /// `unresolvedRemoteHead` / `missingRemote` / `notAFile` / `repositoryNotFound` → 66, `invalidPath` → 65,
+/// `ambiguousCommit` / `unknownSourceCommit` → 65, `incompleteHistory` → 66,
 /// `rejectedByServer` / `uncommittedChanges` / `branchCheckedOutElsewhere` / `lockTimeout` /
 /// `lockFailed` / `writeFailed` / `fileSystemFailed` / `lockFileHeld` → 73, `remoteUnavailable` /
 /// `remoteTimedOut` / `redirectedToAnotherOrigin` / `libgit2Unavailable` / `signerUnavailable` → 69,
@@ -74,6 +75,13 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
     case signingFailed(reason: String)
     /// The signing program (`ssh-keygen`, `gpg`) could not be started: it is not installed.
     case signerUnavailable(program: String, reason: String)
+    /// A commit abbreviation that several commits of a repository start with.
+    case ambiguousCommit(String)
+    /// The source repository at `remote` has no commit `commit`, even after a fetch of its
+    /// branches and tags.
+    case unknownSourceCommit(remote: String, commit: String)
+    /// The branch's history stops before its root: `commit`'s parent is missing (a shallow clone).
+    case incompleteHistory(commit: String)
 
     public var description: String {
         switch self {
@@ -121,6 +129,12 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .signerUnavailable(let program, let reason):
             "cannot sign the commit: \(program) cannot be run (\(reason)); install "
                 + (program == "ssh-keygen" ? "openssh-client" : "gnupg")
+        case .ambiguousCommit(let prefix): "the commit abbreviation \(prefix) is ambiguous: give more digits"
+        case .unknownSourceCommit(let remote, let commit):
+            "the source repository \(remote) has no commit \(commit) on any branch or tag"
+        case .incompleteHistory(let commit):
+            "the history stops at \(commit.prefix(12)), whose parent is missing (a shallow clone?): "
+                + "this needs the branch's whole history (git fetch --unshallow, or actions/checkout fetch-depth: 0)"
         }
     }
 
@@ -170,7 +184,11 @@ public enum GitOpsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notARepository, .missingBranch, .missingRemote, .invalidPath, .notAFile, .uncommittedChanges,
              .branchCheckedOutElsewhere, .lockTimeout, .lockFailed, .writeFailed, .retriesExhausted,
              .libgit2Unavailable, .remoteTimedOut, .repositoryNotFound, .redirectedToAnotherOrigin,
-             .insecureTransport, .lockFileHeld, .unresolvedRemoteHead, .signerUnavailable: return self
+             .insecureTransport, .lockFileHeld, .unresolvedRemoteHead, .signerUnavailable, .ambiguousCommit,
+             .incompleteHistory:
+            return self
+        case .unknownSourceCommit(let remote, let commit):
+            return .unknownSourceCommit(remote: clean(remote), commit: commit)
         }
     }
 

@@ -33,16 +33,8 @@ public final class GitRepository {
     public static func cloneIntoTemporaryFolder(url: String, branch: String?, credentials: Credentials,
                                                 network: NetworkPolicy = .standard, retry: RetryPolicy = .standard,
                                                 logger: Logger? = nil) throws -> GitRepository {
-        var schedule = RetrySchedule(retry)
-        var attempt = 1
-        while true {
-            do {
-                return try cloneOnce(url: url, branch: branch, credentials: credentials, network: network)
-            } catch let error as GitOpsError where error.isTransient {
-                guard attempt < retry.maxNetworkAttempts else { throw error.after(attempts: attempt) }
-                attempt += 1
-                schedule.pause(because: "\(error)", nextAttempt: attempt, of: retry.maxNetworkAttempts, logger: logger)
-            }
+        try RetrySchedule.retryingUnreachableServer(retry, logger: logger) {
+            try cloneOnce(url: url, branch: branch, credentials: credentials, network: network)
         }
     }
 

@@ -20,6 +20,9 @@ public struct ProjectConfigError: Error, Sendable, Equatable, CustomStringConver
         case invalidProject
         /// The branch has no file for the project.
         case missingProject
+        /// A hash update whose commit does not descend from the deployed one (nor the other
+        /// way round), refused unless `--allow-diverged`.
+        case outOfOrder
         /// YAMLPatch refused the edit (`.verification` is a bug: the edit was not what it
         /// claimed, and nothing was written).
         case edit(YAMLPatchError.Kind)

@@ -51,6 +51,14 @@ extension FileSystem {
         }
     }
 
+    /// Creates the folder `path` and the folders above it that are missing (`mkdir -p`).
+    public static func createDirectories(_ path: String) throws(SystemCallError) {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        for depth in 1...components.count where !components[depth - 1].isEmpty {
+            try createDirectory(components.prefix(depth).joined(separator: "/"))
+        }
+    }
+
     /// Creates a new folder named `<prefix>XXXXXX` (the X's replaced to make it unique) in
     /// `folder`, accessible by the owner only (`mkdtemp`); returns its path.
     public static func createUniqueDirectory(in folder: String, prefix: String) throws(SystemCallError) -> String {

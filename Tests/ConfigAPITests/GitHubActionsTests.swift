@@ -85,6 +85,16 @@ struct GitHubActionsTests {
             ])
     }
 
+    /// A declined update's notice (superseded, held) cannot start a second command.
+    @Test func noticesAreEscaped() {
+        var printed: [String] = []
+        let actions = GitHubActions(environment: ["GITHUB_ACTIONS": "true"], commands: { printed.append($0) })
+        actions.notice("held: projects/p/applications/api is held (x\n::add-mask::y)")
+        #expect(printed == ["::notice::held: projects/p/applications/api is held (x%0A::add-mask::y)"])
+        GitHubActions(environment: [:], commands: { printed.append($0) }).notice("inactive")
+        #expect(printed.count == 1)
+    }
+
     @Test func escapingFollowsTheRunner() {
         #expect(GitHubActions.escapeData("a%b\rc\nd:e,f") == "a%25b%0Dc%0Ad:e,f")
         #expect(GitHubActions.escapeProperty("a%b\rc\nd:e,f") == "a%25b%0Dc%0Ad%3Ae%2Cf")

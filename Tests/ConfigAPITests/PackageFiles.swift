@@ -28,7 +28,8 @@ struct ProcessResult {
     var killedBySignal = false
 
     /// Runs `executable` with `arguments` in `directory` and waits for it; its standard input
-    /// is `input` (empty when nil).
+    /// is `input`, from a file so that a child reading only part of it never blocks the test
+    /// (empty when nil).
     static func run(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil,
         environment: [String: String]? = nil, input: Data? = nil

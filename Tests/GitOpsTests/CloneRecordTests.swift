@@ -49,10 +49,10 @@ import Testing
         let second = try workspace.transaction(in: clone)
             .commit(file: DemoFile.path, message: "second", push: true, edit: DemoFile.setting(1, to: "second"))
         let publisher = try LocalRemoteUpdate(local: handle, remote: handle.remote(named: "origin"),
-                                              remotePath: workspace.remote.path, branch: "main", file: DemoFile.path,
+                                              remotePath: workspace.remote.path, branch: "main",
                                               trackingReference: tracking, credentials: Credentials(),
                                               network: .standard, logger: quietLogger)
-        try publisher.recordInLocalClone(first, over: seed)
+        try publisher.recordInLocalClone(first, over: seed, files: [DemoFile.path])
         #expect(try GitCLI.run(["rev-parse", "origin/main"], in: clone) == second.commit)
     }
 

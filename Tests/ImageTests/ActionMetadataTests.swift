@@ -9,8 +9,8 @@ import Testing
         let metadata = try ActionMetadata.load()
         #expect(Set(metadata.inputs.keys)
                 == ["token", "event-path", "working-directory", "message", "author", "max-attempts", "sign",
-                    "signing-key", "trailers", "signoff", "push-to"])
-        #expect(Set(metadata.outputs.keys) == ["changed", "commit", "attempts", "branch"])
+                    "signing-key", "trailers", "signoff", "push-to", "source-url"])
+        #expect(Set(metadata.outputs.keys) == ["changed", "commit", "attempts", "branch", "superseded", "held"])
         #expect(metadata.inputs.values.allSatisfy {
             !$0.description.isEmpty && $0.required != true && $0.default != nil
         })
@@ -60,6 +60,14 @@ import Testing
             .range(of: #"\(default: ([0-9]+)\)"#, options: .regularExpression))
         let digits = help[defaultValue].filter(\.isNumber)
         #expect(try ActionMetadata.load().inputs["max-attempts"]?.default == String(digits))
+    }
+
+    /// The default of source-url is config-api's own.
+    @Test func sourceURLDefaultIsConfigAPIs() throws {
+        let help = try HostTools.configAPI(["dispatch", "--help"])
+        let source = try #require(try ActionMetadata.load().inputs["source-url"]?.default)
+        let words = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("(default: \(source))"))
     }
 
     /// `runs.args`, evaluated with the defaults, are options this config-api accepts: a dry run

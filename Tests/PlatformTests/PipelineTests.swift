@@ -22,7 +22,8 @@ struct PipelineTests {
             let command = container["command"]?.strings ?? []
             let arguments = container["args"]?.strings ?? []
             #expect(command == ["config-api"])
-            #expect(arguments == ["bump", "--remote", gitops, "--", project, application, "{{inputs.parameters.sha}}"])
+            #expect(arguments == ["bump", "--require-ancestry", "--remote", gitops, "--", project, application,
+                                  "{{inputs.parameters.sha}}"])
             #expect(Set(command + arguments).isDisjoint(with: Self.shells), "a shell in \(command + arguments)")
             let token = container["env"]?.item(named: "CONFIG_API_TOKEN")?["valueFrom"]?["secretKeyRef"]
             #expect(token?["name"]?.string == "\(project)-github-access-secret")

@@ -7,7 +7,9 @@ struct DispatchPayloadTests {
     /// The build workflow's dispatch body, as GitHub writes it into `$GITHUB_EVENT_PATH`.
     @Test func seedEventFileBecomesAnApplyRequest() throws {
         let event = try PackageFiles.fixture("dispatch-event.json")
-        let request = try DispatchPayload.request(fromEvent: event, origin: "event.json")
+        let deploy = try DispatchPayload.request(fromEvent: event, origin: "event.json")
+        #expect(deploy.operations.count == 1 && !deploy.isBatch && deploy.order == .none)
+        let request = try #require(deploy.operations.first)
         #expect(request.path == (try ResourcePath(parsing: "projects/myproject/applications/api")))
         #expect(request.action == .apply)
         #expect(
@@ -120,7 +122,7 @@ struct DispatchPayloadTests {
     }
 
     private func payload(_ json: String) throws(ProjectConfigError) -> ResourceRequest {
-        try DispatchPayload.request(fromPayload: JSONText.parse(json, origin: "test"))
+        try DispatchPayload.request(fromPayload: JSONText.parse(json, origin: "test")).operations[0]
     }
 
     private func expectRefusal(_ json: String, _ reason: String, sourceLocation: SourceLocation = #_sourceLocation) {

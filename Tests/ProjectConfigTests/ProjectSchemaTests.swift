@@ -1,4 +1,5 @@
 import ProjectConfig
+import TestSupport
 import Testing
 import YAMLPatch
 
@@ -9,6 +10,7 @@ struct ProjectSchemaTests {
         ("dnsLabel", .dnsLabel), ("serviceName", .serviceName), ("hostname", .hostname),
         ("gitHubOwner", .gitHubOwner), ("gitHubRepository", .gitHubRepository), ("gitBranch", .gitBranch),
         ("commitHash", .commitHash), ("imageTag", .imageTag), ("storageQuantity", .storageQuantity),
+        ("holdReason", .holdReason),
     ]
 
     /// Texts that sit on the edges of the rules, for every format.
@@ -169,22 +171,5 @@ extension YAMLValue {
     fileprivate var text: String? {
         if case .string(let text) = self { return text }
         return nil
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the drawn texts are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

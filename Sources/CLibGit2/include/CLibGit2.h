@@ -14,6 +14,8 @@ const char *config_api_libgit2_load(void);
 /* Variadic git_libgit2_opts cannot be called from Swift: one fixed-arity wrapper per option used.
  * Where libgit2 looks for the config files of `level` (GIT_CONFIG_LEVEL_SYSTEM, _XDG, _GLOBAL). */
 int config_api_set_config_search_path(git_config_level_t level, const char *path);
+/* Whether reading an object recomputes its id to check it (on by default; git itself does not). */
+int config_api_set_strict_hash_verification(int enabled);
 
 /* A TCP stream config-api registers as libgit2's GIT_STREAM_STANDARD (plain sockets, under TLS
  * and SSH too). The first four members repeat libgit2's private git_socket_stream exactly: its

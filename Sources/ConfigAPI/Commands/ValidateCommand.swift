@@ -14,7 +14,8 @@ struct ValidateCommand: ParsableCommand {
             A project file, projects/<project>.yaml (the file name is the namespace, \
             a DNS-1123 label), has `applications` and/or `databases`, lists of:
               application: name, git {type: github, owner, repo, branch, hash},
-                           port (1-65535), domains (lowercase hostnames)
+                           port (1-65535), domains (lowercase hostnames),
+                           hold (why hash updates are held: config-api rollback --hold)
               database:    name, type (mysql, postgres, redis, mongodb),
                            version, port, size (5Gi, 500Mi, 1G, 1024)
             git.hash is ~ or 7-40 hex digits; version is a string ("8.0").

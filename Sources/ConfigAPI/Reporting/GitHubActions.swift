@@ -52,6 +52,12 @@ struct GitHubActions {
         commands(Self.annotation("warning", message, file: file, line: line, column: column))
     }
 
+    /// Prints a notice annotation, `::notice::message`, that the runner shows on the run.
+    func notice(_ message: String) {
+        guard isActive else { return }
+        commands("::notice::\(Self.escapeData(message))")
+    }
+
     /// Prints `::add-mask::secret`: from now on the runner replaces it with `***` in the log.
     func mask(_ secret: String) {
         guard isActive, !secret.isEmpty else { return }

@@ -19,7 +19,7 @@ enum SysexitCode: Int32 {
         switch kind {
         case .missingProject: self = .noInput
         case .edit(let kind): self.init(kind)
-        case .invalidRequest, .invalidJSON, .conflict, .invalidProject: self = .dataError
+        case .invalidRequest, .invalidJSON, .conflict, .invalidProject, .outOfOrder: self = .dataError
         }
     }
 

@@ -25,9 +25,11 @@ struct CommitDescription {
     }
 
     /// The message: `text` (the expanded template) with each `{trailer:KEY}` replaced by the
-    /// value of the first trailer of that key (empty when there is none), then the trailers.
-    func message(_ text: String, committer: CommitIdentity) throws -> String {
-        let trailers = try trailers(committer: committer)
+    /// value of the first trailer of that key (empty when there is none), then the trailers;
+    /// `extra` (the ordering keys an attempt records) go before the sign-off.
+    func message(_ text: String, committer: CommitIdentity, adding extra: [CommitTrailer] = []) throws -> String {
+        var trailers = try trailers(committer: committer)
+        trailers.insert(contentsOf: extra, at: trailers.count - (options.signoff ? 1 : 0))
         return CommitMessage.compose(Self.substitutingTrailers(in: text, trailers), trailers: trailers)
     }
 
@@ -42,11 +44,23 @@ struct CommitDescription {
         return result + rest
     }
 
-    /// The branch `--push-to` names for `request`; nil without `--push-to`. A name git would
-    /// refuse is a usage error.
-    func pushBranch(for request: ResourceRequest) throws -> String? {
+    /// The branch `--push-to` names for the item at `path` changed by `action`; nil without
+    /// `--push-to`. A name git would refuse, or a template with placeholders for a change of
+    /// several items (`path` nil: a batch), is a usage error.
+    func pushBranch(for path: ResourcePath?, action: String) throws -> String? {
         guard let template = options.pushBranchTemplate else { return nil }
-        let branch = request.commitMessage(template: template)
+        guard let path else {
+            guard !template.contains("{") else {
+                throw CommandFailure(.usage, "--push-to: a batch changes several items, so its branch template "
+                                     + "takes no placeholders: '\(DisplayText.sanitized(template))'")
+            }
+            return try Self.validBranch(template)
+        }
+        return try Self.validBranch(path.commitMessage(template: template, action: action))
+    }
+
+    /// `branch`, when git accepts it as a branch name; else a usage error.
+    private static func validBranch(_ branch: String) throws -> String {
         guard try GitRepository.isValidBranchName(branch) else {
             throw CommandFailure(.usage, "--push-to: '\(DisplayText.sanitized(branch))' is not a valid branch name")
         }

@@ -33,6 +33,14 @@ enum LibGit2 {
         }
     }
 
+    /// Stops recomputing every object's id when it is read, for the whole process: what git
+    /// itself does (only `git fsck` checks ids). SHA-1 with collision detection over every blob
+    /// of a long history costs more than reading it.
+    static func skipHashVerificationOnRead() throws {
+        try initialize()
+        try check(config_api_set_strict_hash_verification(0), "turn off hash verification")
+    }
+
     /// Throws `GitOpsError.libgit2` for a negative return code, with the message libgit2 left
     /// for this thread (read right away: `git_error_last()` is thread-local and can go stale).
     /// A lock file another process holds (`GIT_ELOCKED`) is `lockFileHeld`, with its path; a
@@ -78,17 +86,25 @@ enum LibGit2 {
 
 /// Calls `body` with a `git_strarray` holding `strings` (valid only during the call).
 func withStringArray<Result>(_ strings: [String], _ body: (inout git_strarray) throws -> Result) rethrows -> Result {
-    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { string in
+    try withCStrings(strings) { pointers in
+        var mutable = pointers.map { UnsafeMutablePointer(mutating: $0) as UnsafeMutablePointer<CChar>? }
+        return try mutable.withUnsafeMutableBufferPointer { buffer in
+            var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+            return try body(&array)
+        }
+    }
+}
+
+/// Calls `body` with a C string for each of `strings` (valid only during the call).
+func withCStrings<Result>(_ strings: [String], _ body: ([UnsafePointer<CChar>]) throws -> Result) rethrows -> Result {
+    let copies: [UnsafeMutablePointer<CChar>] = strings.map { string in
         let text = string.utf8CString
         let copy = UnsafeMutablePointer<CChar>.allocate(capacity: text.count)
         text.withUnsafeBufferPointer { copy.initialize(from: $0.baseAddress!, count: $0.count) }
         return copy
     }
-    defer { pointers.forEach { $0?.deallocate() } }
-    return try pointers.withUnsafeMutableBufferPointer { buffer in
-        var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
-        return try body(&array)
-    }
+    defer { copies.forEach { $0.deallocate() } }
+    return try body(copies.map { UnsafePointer($0) })
 }
 
 /// Calls `body` with a C string for `text`, or with nil.

@@ -35,6 +35,16 @@ final class RemoteHandle: OwnedPointer {
         super.init(remote!, release: git_remote_free)
     }
 
+    /// A remote of `repository` for `url` that is not configured (nothing is written to its config).
+    init(anonymous url: String, in repository: RepositoryHandle) throws {
+        var remote: OpaquePointer?
+        try LibGit2.check(git_remote_create_anonymous(&remote, repository.pointer, url),
+                          "open remote \(displayableURL(url))")
+        fetchURL = url
+        pushURL = url
+        super.init(remote!, release: git_remote_free)
+    }
+
     /// The push address without user info, for messages.
     var displayURL: String { displayableURL(pushURL) }
 
@@ -50,6 +60,14 @@ final class RemoteHandle: OwnedPointer {
     /// a branch the remote does not have leaves its tracking reference alone.
     func fetch(branches: [(name: String, trackingReference: String)], credentials: Credentials,
                network: NetworkPolicy) throws {
+        let names = branches.map(\.name).joined(separator: " and ")
+        try fetch(branches.map { "+refs/heads/\($0.name):\($0.trackingReference)" }, credentials: credentials,
+                  network: network, operation: "fetch \(names) from \(displayableURL(fetchURL))")
+    }
+
+    /// Fetches `refspecs` (no automatic tags, no FETCH_HEAD), with the redirect and origin rules
+    /// of `fetch(branch:into:credentials:network:)`; `operation` names it in errors.
+    func fetch(_ refspecs: [String], credentials: Credentials, network: NetworkPolicy, operation: String) throws {
         var options = git_fetch_options()
         try LibGit2.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
@@ -59,12 +77,11 @@ final class RemoteHandle: OwnedPointer {
         try session.requireSafeTransport()
         let code = session.withCallbacks { callbacks in
             options.callbacks = callbacks
-            return withStringArray(branches.map { "+refs/heads/\($0.name):\($0.trackingReference)" }) { refspecs in
+            return withStringArray(refspecs) { refspecs in
                 git_remote_fetch(pointer, &refspecs, &options, "config-api: fetch")
             }
         }
-        let names = branches.map(\.name).joined(separator: " and ")
-        try session.check(code, "fetch \(names) from \(displayableURL(fetchURL))")
+        try session.check(code, operation)
     }
 
     /// Pushes the local reference `source` to the remote's `refs/heads/<branch>`, with a lease:

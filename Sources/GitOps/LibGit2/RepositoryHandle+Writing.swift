@@ -9,15 +9,18 @@ extension RepositoryHandle {
         return ObjectID(id)
     }
 
-    /// Writes the tree `baseline` with `path` set to `blob` (nested trees rewritten along the
-    /// path, created where missing); returns the new root tree's id.
-    func writeTree(_ baseline: TreeHandle, setting path: String, to blob: ObjectID, mode: FileMode) throws -> ObjectID {
+    /// Writes the tree `baseline` with each entry's path set to its blob (nested trees rewritten
+    /// along the paths, created where missing); returns the new root tree's id.
+    func writeTree(_ baseline: TreeHandle, setting entries: [TreeEntryUpdate]) throws -> ObjectID {
         var id = git_oid()
-        let code = path.withCString { cPath in
-            var update = git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob.raw, filemode: mode.raw, path: cPath)
-            return git_tree_create_updated(&id, pointer, baseline.pointer, 1, &update)
+        let code = withCStrings(entries.map(\.path)) { paths in
+            var updates = zip(entries, paths).map { entry, path in
+                git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: entry.blob.raw, filemode: entry.mode.raw,
+                                path: path)
+            }
+            return git_tree_create_updated(&id, pointer, baseline.pointer, updates.count, &updates)
         }
-        try LibGit2.check(code, "write tree for \(path)")
+        try LibGit2.check(code, "write tree for \(entries.map(\.path).joined(separator: ", "))")
         return ObjectID(id)
     }
 

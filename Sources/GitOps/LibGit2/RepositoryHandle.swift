@@ -110,3 +110,41 @@ final class RepositoryHandle: OwnedPointer {
         try RemoteHandle(lookingUp: name, in: self)
     }
 }
+
+extension RepositoryHandle {
+    /// Opens the bare repository at `path`, creating it when the folder holds none yet.
+    static func openOrCreateBare(at path: String) throws -> RepositoryHandle {
+        if let existing = try? open(exactly: path) { return existing }
+        try LibGit2.initialize()
+        var repository: OpaquePointer?
+        try LibGit2.check(git_repository_init(&repository, path, 1), "create a repository in \(path)")
+        return RepositoryHandle(repository!)
+    }
+
+    /// The commit whose id starts with `prefix` (4 to 40 hex digits); nil when there is none.
+    /// Throws `ambiguousCommit` when several commits start with it.
+    func commit(withPrefix prefix: String) throws -> ObjectID? {
+        var id = git_oid()
+        guard prefix.utf8.count >= 4, git_oid_fromstrn(&id, prefix, prefix.utf8.count) == 0 else { return nil }
+        var object: OpaquePointer?
+        let code = git_object_lookup_prefix(&object, pointer, &id, prefix.utf8.count, GIT_OBJECT_COMMIT)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if code == GIT_EAMBIGUOUS.rawValue { throw GitOpsError.ambiguousCommit(prefix) }
+        try LibGit2.check(code, "look up commit \(prefix)")
+        defer { git_object_free(object) }
+        return ObjectID(git_object_id(object).pointee)
+    }
+}
+
+extension RepositoryHandle {
+    /// The commit `id`, nil when the object database does not hold it (the parent of a shallow
+    /// clone's oldest commit).
+    func commitIfPresent(_ id: ObjectID) throws -> CommitHandle? {
+        var commit: OpaquePointer?
+        var raw = id.raw
+        let code = git_commit_lookup(&commit, pointer, &raw)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try LibGit2.check(code, "read commit \(id)")
+        return CommitHandle(commit!, id: id)
+    }
+}

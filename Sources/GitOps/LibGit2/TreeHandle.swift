@@ -17,6 +17,13 @@ enum FileMode {
     }
 }
 
+/// One path of a tree to write: the blob and mode it gets.
+struct TreeEntryUpdate {
+    var path: String
+    var blob: ObjectID
+    var mode: FileMode
+}
+
 /// Owns one `git_tree *`.
 final class TreeHandle: OwnedPointer {
     init(_ pointer: OpaquePointer) {
@@ -33,6 +40,15 @@ final class TreeHandle: OwnedPointer {
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try LibGit2.check(code, "read \(path) in tree \(id)")
         return TreeEntryHandle(entry!)
+    }
+
+    /// The names of the regular and executable files directly in this tree, in git's order.
+    var fileNames: [String] {
+        (0..<git_tree_entrycount(pointer)).compactMap { index in
+            guard let entry = git_tree_entry_byindex(pointer, index),
+                  FileMode(git_tree_entry_filemode(entry)) != nil else { return nil }
+            return String(cString: git_tree_entry_name(entry))
+        }
     }
 
     /// The entry at `path`, which must exist (a missing one is a libgit2 error).

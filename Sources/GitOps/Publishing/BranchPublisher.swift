@@ -16,10 +16,10 @@ protocol BranchPublisher {
     func publish(_ commit: ObjectID, in attempt: PublishingAttempt) throws -> Bool
     /// Ends an attempt however it went: removes what it left (a quarantine, its journal).
     func endAttempt(_ attempt: PublishingAttempt)
-    /// After `publish` put `commit` (built on `base`) on the destination: gives the local clone
-    /// the objects and the destination's remote-tracking reference
+    /// After `publish` put `commit` (built on `base`, changing `files`) on the destination: gives
+    /// the local clone the objects and the destination's remote-tracking reference
     /// (`refs/remotes/<remote>/<destination>`). Runs under the clone's lock.
-    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws
+    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID, files: [String]) throws
 }
 
 /// Where one attempt stands: the tip it builds on, the destination's tip it may replace, the

@@ -16,5 +16,5 @@ struct LocalCommitPublisher: BranchPublisher {
 
     func endAttempt(_ attempt: PublishingAttempt) {}
 
-    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {}
+    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID, files: [String]) throws {}
 }

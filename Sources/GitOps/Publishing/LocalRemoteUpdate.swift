@@ -27,7 +27,6 @@ struct LocalRemoteUpdate: BranchPublisher {
     private let branch: String
     /// The branch the commit goes to: `branch`, or the one `--push-to` names.
     private let destination: String
-    private let file: String
     private let trackingReference: String
     private let credentials: Credentials
     private let network: NetworkPolicy
@@ -47,7 +46,7 @@ struct LocalRemoteUpdate: BranchPublisher {
 
     /// `trackingReference` is the destination's; `destination` defaults to `branch`.
     init(local: RepositoryHandle, remote: RemoteHandle, remotePath: String, branch: String,
-         destination: String? = nil, file: String, trackingReference: String, credentials: Credentials,
+         destination: String? = nil, trackingReference: String, credentials: Credentials,
          network: NetworkPolicy, logger: Logger) throws {
         repositoryPath = remotePath
         repository = try RepositoryHandle.open(exactly: remotePath)
@@ -56,7 +55,6 @@ struct LocalRemoteUpdate: BranchPublisher {
         self.remote = remote
         self.branch = branch
         self.destination = destination ?? branch
-        self.file = file
         self.trackingReference = trackingReference
         self.credentials = credentials
         self.network = network
@@ -122,12 +120,12 @@ struct LocalRemoteUpdate: BranchPublisher {
         if !output.isEmpty { logger.info("\(name): \(output)") }
     }
 
-    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {
+    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID, files: [String]) throws {
         guard try local.contains(base) else {
             try remote.fetch(branch: destination, into: trackingReference, credentials: credentials, network: network)
             return
         }
-        try local.copyObjects(repository.objectsChanged(atPath: file, byCommit: commit), from: repository)
+        try local.copyObjects(repository.objectsChanged(atPaths: files, byCommit: commit), from: repository)
         if let tracked = try local.target(ofReference: trackingReference),
            try tracked == commit || local.isDescendant(tracked, of: commit) {
             return

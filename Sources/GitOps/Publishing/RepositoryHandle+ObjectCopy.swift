@@ -4,16 +4,21 @@ extension RepositoryHandle {
         try objectDatabase().contains(id)
     }
 
-    /// The objects a commit that changed only `path` adds to its parent's: the entry at `path`,
-    /// the trees leading to it from the deepest up, the root tree, then the commit itself. Copied
-    /// in this order, a commit is never present without its new objects.
-    func objectsChanged(atPath path: String, byCommit commit: ObjectID) throws -> [ObjectID] {
+    /// The objects a commit that changed only `paths` adds to its parent's: the entries at
+    /// `paths`, the trees leading to them from the deepest up, the root tree, then the commit
+    /// itself. Copied in this order, a commit is never present without its new objects.
+    func objectsChanged(atPaths paths: [String], byCommit commit: ObjectID) throws -> [ObjectID] {
         let tree = try self.commit(commit).tree()
-        let components = path.split(separator: "/")
-        let entries = try stride(from: components.count, through: 1, by: -1).map { depth in
-            try tree.existingEntry(atPath: components.prefix(depth).joined(separator: "/")).id
+        var prefixes: [String] = []
+        for path in paths {
+            let components = path.split(separator: "/")
+            for depth in stride(from: components.count, through: 1, by: -1) {
+                prefixes.append(components.prefix(depth).joined(separator: "/"))
+            }
         }
-        return entries + [tree.id, commit]
+        let depth = { (path: String) in path.split(separator: "/").count }
+        let deepestFirst = Set(prefixes).sorted { (depth($0), $0) > (depth($1), $1) }
+        return try deepestFirst.map { try tree.existingEntry(atPath: $0).id } + [tree.id, commit]
     }
 
     /// Copies the objects `ids` (in this order) from `source`'s object database into this one's,

@@ -92,7 +92,7 @@ struct SmartTransportPush: BranchPublisher {
         }
     }
 
-    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {
+    func recordInLocalClone(_ commit: ObjectID, over base: ObjectID, files: [String]) throws {
         try objects.forceReference(destinationTracking, to: commit, logMessage: "config-api: pushed")
     }
 }

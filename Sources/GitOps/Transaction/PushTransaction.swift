@@ -6,13 +6,14 @@ import Foundation
 import Logging
 internal import SystemCalls
 
-/// One logical update of one file in a branch, committed and pushed exactly once however many
+/// One logical update of files in a branch, committed and pushed exactly once however many
 /// writers compete: a transaction on the object database, not on a work tree.
 ///
-/// An attempt reads the file at the remote tip, runs the caller's edit, writes blob, trees and a
-/// commit whose parent is that tip, and publishes it only if the tip has not moved. When
-/// another writer got there first the whole attempt is redone on the new tip (the edit is
-/// re-applied; there is no text rebase), after a jittered exponential backoff.
+/// An attempt runs the caller's edit on the remote tip (it reads the files it needs there),
+/// writes the blobs, trees and one commit whose parent is that tip, and publishes it only if
+/// the tip has not moved. When another writer got there first the whole attempt is redone on
+/// the new tip (the edit is re-applied; there is no text rebase), after a jittered exponential
+/// backoff.
 public struct PushTransaction {
     /// The clone the transaction works in.
     public let repository: GitRepository
@@ -56,25 +57,23 @@ public struct PushTransaction {
         self.network = network
     }
 
-    /// Updates `file` (a path in the tree, e.g. `projects/p.yaml`) with `edit`, commits it with
-    /// `message` and pushes it (or with `push: false` only moves the local branch).
+    /// Runs `edit` on the branch's tip and commits the files it returns, in one commit, then
+    /// pushes it (or with `push: false` only moves the local branch).
     ///
-    /// `edit` receives the file's bytes at the tip (nil when absent) and returns the new bytes;
-    /// returning them unchanged means "no change" (no commit). It may run once per attempt, and
-    /// may throw to abort: its error propagates unchanged and no reference moves.
+    /// `edit` receives the snapshot of each attempt's base (the remote tip) and decides what to
+    /// write there (``AttemptDecision``). It runs once per attempt, and may throw to abort: its
+    /// error propagates unchanged and no reference moves.
     ///
     /// Once the push has landed the transaction succeeds: a clone that cannot follow (a full
     /// disk, uncommitted changes in the way) is reported in the outcome's `warnings`.
-    public func commit(file: String, message: String, push: Bool,
-                       edit: (_ current: [UInt8]?) throws -> [UInt8]) throws -> TransactionOutcome {
-        let file = try Self.treePath(file)
+    public func update(push: Bool,
+                       edit: (_ base: CommitSnapshot) throws -> AttemptDecision) throws -> TransactionOutcome {
         let branchName = try resolvedBranch()
         let local = LocalBranch(repository: repository.handle, name: branchName)
         if UpdateJournal.read(in: cloneDirectory) != nil { try holdingLock(of: cloneDirectory) {} }
         let destination = push ? targetBranch ?? branchName : branchName
-        let publisher = try makePublisher(branch: local, destination: destination, file: file, push: push)
+        let publisher = try makePublisher(branch: local, destination: destination, push: push)
         let identity = author ?? repository.handle.configuredIdentity ?? .fallback
-        let commitMessage = message.hasSuffix("\n") ? message : message + "\n"
         var schedule = RetrySchedule(retry)
         var networkFailures = 0
         var inFlight: Published?
@@ -82,8 +81,7 @@ public struct PushTransaction {
             let result: AttemptResult
             do {
                 result = try holdingLock(of: publisher.attemptLockDirectory) {
-                    try runAttempt(publisher, file: file, message: commitMessage, identity: identity,
-                                   inFlight: inFlight, edit: edit)
+                    try runAttempt(publisher, identity: identity, inFlight: inFlight, edit: edit)
                 }
             } catch let failure as AttemptFailure {
                 networkFailures += 1
@@ -96,21 +94,21 @@ public struct PushTransaction {
                 continue
             }
             switch result {
-            case .unchanged(let base, let current):
-                logger.debug("\(file) unchanged at \(base)", metadata: ["attempt": "\(attempt)"])
+            case .unchanged(let base, let files, let declined, let message):
+                logger.debug("\(declined ? "declined" : "unchanged") at \(base)", metadata: ["attempt": "\(attempt)"])
                 let (followed, warnings) = push && destination == branchName
                     ? follow(base, over: base, pushed: false, to: destination, in: local, from: publisher)
                     : (false, [])
                 return TransactionOutcome(changed: false, commit: nil, base: "\(base)", attempts: attempt,
-                                          before: current, after: current, localBranchUpdated: followed,
-                                          warnings: warnings)
+                                          files: files, declined: declined, message: message,
+                                          localBranchUpdated: followed, warnings: warnings)
             case .published(let published):
                 logger.debug("published \(published.commit) on \(published.base)", metadata: ["attempt": "\(attempt)"])
                 let (followed, warnings) = follow(published.commit, over: published.base, pushed: true,
                                                   to: destination, in: destination == branchName ? local : nil,
-                                                  from: publisher)
+                                                  from: publisher, files: published.files.map(\.path))
                 return TransactionOutcome(changed: true, commit: "\(published.commit)", base: "\(published.base)",
-                                          attempts: attempt, before: published.before, after: published.after,
+                                          attempts: attempt, files: published.files, message: published.message,
                                           localBranchUpdated: followed, warnings: warnings,
                                           branch: push ? destination : nil)
             case .raced:
@@ -122,32 +120,34 @@ public struct PushTransaction {
         throw GitOpsError.retriesExhausted(attempts: retry.maxAttempts)
     }
 
-    /// `--dry-run`: runs `edit` on the file at the local branch's tip (else the remote-tracking
-    /// reference's), without fetching and without writing anything.
-    public func preview(file: String, edit: (_ current: [UInt8]?) throws -> [UInt8]) throws -> TransactionOutcome {
-        let file = try Self.treePath(file)
+    /// `--dry-run`: runs `edit` on the local branch's tip (else the remote-tracking reference's),
+    /// without fetching and without writing anything.
+    public func preview(edit: (_ base: CommitSnapshot) throws -> AttemptDecision) throws -> TransactionOutcome {
         let branchName = try resolvedBranch()
         let handle = repository.handle
         guard let base = try handle.target(ofReference: "refs/heads/\(branchName)")
                 ?? handle.target(ofReference: "refs/remotes/\(remoteName)/\(branchName)") else {
             throw GitOpsError.missingBranch(branchName)
         }
-        let before = try handle.file(at: file, inCommit: base)?.bytes
-        let after = try edit(before)
-        return TransactionOutcome(changed: after != before, commit: nil, base: "\(base)", attempts: 1,
-                                  before: before, after: after, localBranchUpdated: false)
+        guard case .write(let updates, let message) = try edit(CommitSnapshot(repository: handle, id: base)) else {
+            return TransactionOutcome(changed: false, commit: nil, base: "\(base)", attempts: 1, files: [],
+                                      declined: true, localBranchUpdated: false)
+        }
+        let files = try changes(updates, at: base, in: handle).map(\.change)
+        return TransactionOutcome(changed: files.contains(where: \.isChanged), commit: nil, base: "\(base)",
+                                  attempts: 1, files: files, message: message, localBranchUpdated: false)
     }
 
     /// A commit the remote took (or may have taken: see `AttemptFailure.inFlight`).
     private struct Published {
         var commit: ObjectID
         var base: ObjectID
-        var before: [UInt8]?
-        var after: [UInt8]
+        var files: [FileChange]
+        var message: String
     }
 
     private enum AttemptResult {
-        case unchanged(base: ObjectID, current: [UInt8]?)
+        case unchanged(base: ObjectID, files: [FileChange], declined: Bool, message: String?)
         case published(Published)
         case raced
     }
@@ -159,9 +159,8 @@ public struct PushTransaction {
         var inFlight: Published?
     }
 
-    private func runAttempt(_ publisher: BranchPublisher, file: String, message: String, identity: CommitIdentity,
-                            inFlight: Published?,
-                            edit: (_ current: [UInt8]?) throws -> [UInt8]) throws -> AttemptResult {
+    private func runAttempt(_ publisher: BranchPublisher, identity: CommitIdentity, inFlight: Published?,
+                            edit: (_ base: CommitSnapshot) throws -> AttemptDecision) throws -> AttemptResult {
         let attempt: PublishingAttempt
         do {
             attempt = try publisher.startAttempt()
@@ -176,13 +175,21 @@ public struct PushTransaction {
             logger.debug("\(inFlight.commit), whose push was cut off, has landed")
             return .published(inFlight)
         }
-        let current = try objects.file(at: file, inCommit: base)
-        let updated = try edit(current?.bytes)
-        if updated == current?.bytes { return .unchanged(base: base, current: current?.bytes) }
-        let blob = try objects.writeBlob(updated)
-        let tree = try objects.tree(of: base, setting: file, to: blob, mode: current?.mode ?? .regular)
-        let commit = try objects.commit(tree: tree, parent: base, message: message, identity: identity, signer: signer)
-        let published = Published(commit: commit, base: base, before: current?.bytes, after: updated)
+        guard case .write(let updates, let message) = try edit(CommitSnapshot(repository: objects, id: base)) else {
+            return .unchanged(base: base, files: [], declined: true, message: nil)
+        }
+        let read = try changes(updates, at: base, in: objects)
+        let files = read.map(\.change)
+        let written = read.filter(\.change.isChanged)
+        guard !written.isEmpty else { return .unchanged(base: base, files: files, declined: false, message: message) }
+        let entries = try written.map { file in
+            TreeEntryUpdate(path: file.change.path, blob: try objects.writeBlob(file.change.after), mode: file.mode)
+        }
+        let tree = try objects.tree(of: base, setting: entries)
+        let commitMessage = message.hasSuffix("\n") ? message : message + "\n"
+        let commit = try objects.commit(tree: tree, parent: base, message: commitMessage, identity: identity,
+                                        signer: signer)
+        let published = Published(commit: commit, base: base, files: files, message: message)
         do {
             guard try publisher.publish(commit, in: attempt) else { return .raced }
         } catch let error as GitOpsError where error.isTransient {
@@ -191,20 +198,33 @@ public struct PushTransaction {
         return .published(published)
     }
 
+    /// Each update with the file's bytes and mode at `base` (a new file is a regular one); a path
+    /// given twice or leaving the tree is refused.
+    private func changes(_ updates: [FileUpdate], at base: ObjectID,
+                         in objects: RepositoryHandle) throws -> [(change: FileChange, mode: FileMode)] {
+        var seen: Set<String> = []
+        return try updates.map { update in
+            let path = try Self.treePath(update.path)
+            guard seen.insert(path).inserted else { throw GitOpsError.invalidPath("\(path) (given twice)") }
+            let current = try objects.file(at: path, inCommit: base)
+            return (FileChange(path: path, before: current?.bytes, after: update.bytes), current?.mode ?? .regular)
+        }
+    }
+
     /// After the push (or a run that found the remote already as wanted): the clone gets
     /// `commit` (tracking reference, branch, work tree) under its lock and a journal, so a clone
     /// a killed run left behind catches up. Returns whether the branch has it, and warnings;
     /// never throws (the remote is as wanted). With `local` nil (the commit went to another
     /// branch than the clone's) only the objects and the tracking reference are recorded.
     private func follow(_ commit: ObjectID, over base: ObjectID, pushed: Bool, to destination: String,
-                        in local: LocalBranch?,
-                        from publisher: BranchPublisher) -> (followed: Bool, warnings: [String]) {
+                        in local: LocalBranch?, from publisher: BranchPublisher,
+                        files: [String] = []) -> (followed: Bool, warnings: [String]) {
         let done = pushed ? "pushed \("\(commit)".prefix(12)), but " : ""
         do {
             let following = try holdingLock(of: cloneDirectory) { () throws -> LocalBranch.Following in
                 let tracking = repository.handle.lockFilePath(ofReference: "refs/remotes/\(remoteName)/\(destination)")
                 try UpdateJournal(lockFiles: [tracking]).write(in: cloneDirectory)
-                try publisher.recordInLocalClone(commit, over: base)
+                try publisher.recordInLocalClone(commit, over: base, files: files)
                 let following = try local?.fastForward(to: commit) ?? .noBranch
                 UpdateJournal.remove(in: cloneDirectory)
                 return following
@@ -234,8 +254,7 @@ public struct PushTransaction {
         return name
     }
 
-    private func makePublisher(branch: LocalBranch, destination: String, file: String,
-                               push: Bool) throws -> BranchPublisher {
+    private func makePublisher(branch: LocalBranch, destination: String, push: Bool) throws -> BranchPublisher {
         guard push else { return LocalCommitPublisher(branch: branch) }
         let handle = repository.handle
         let remote = try handle.remote(named: remoteName)
@@ -243,7 +262,7 @@ public struct PushTransaction {
         let destinationTracking = "refs/remotes/\(remoteName)/\(destination)"
         if let path = LocalRemoteUpdate.repositoryPath(of: remote.pushURL) {
             return try LocalRemoteUpdate(local: handle, remote: remote, remotePath: path, branch: branch.name,
-                                         destination: destination, file: file, trackingReference: destinationTracking,
+                                         destination: destination, trackingReference: destinationTracking,
                                          credentials: credentials, network: network, logger: logger)
         }
         return SmartTransportPush(local: handle, remote: remote, branch: branch.name, destination: destination,

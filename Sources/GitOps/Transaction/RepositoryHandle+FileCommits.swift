@@ -12,10 +12,10 @@ extension RepositoryHandle {
         return FileInTree(bytes: try blob(entry.id).bytes, mode: mode)
     }
 
-    /// Writes the tree of `commit` with `path` set to `blob` (nested trees rewritten along the
-    /// path, created where missing); returns the new root tree's id.
-    func tree(of commit: ObjectID, setting path: String, to blob: ObjectID, mode: FileMode) throws -> ObjectID {
-        try writeTree(self.commit(commit).tree(), setting: path, to: blob, mode: mode)
+    /// Writes the tree of `commit` with each entry's path set to its blob (nested trees rewritten
+    /// along the paths, created where missing); returns the new root tree's id.
+    func tree(of commit: ObjectID, setting entries: [TreeEntryUpdate]) throws -> ObjectID {
+        try writeTree(self.commit(commit).tree(), setting: entries)
     }
 
     /// Writes a commit of `tree` with the single parent `parent`, by `identity` now, signed by

@@ -57,3 +57,23 @@ struct RetrySchedule {
         Clock.sleep(seconds: delay)
     }
 }
+
+extension RetrySchedule {
+    /// Runs `operation` until it succeeds, fails for another reason than an unreachable or
+    /// silent server (`isTransient`), or has failed `policy.maxNetworkAttempts` times, pausing
+    /// between attempts as ``pause(because:nextAttempt:of:logger:)`` does.
+    static func retryingUnreachableServer<Result>(_ policy: RetryPolicy, logger: Logger?,
+                                                  _ operation: () throws -> Result) throws -> Result {
+        var schedule = RetrySchedule(policy)
+        var attempt = 1
+        while true {
+            do {
+                return try operation()
+            } catch let error as GitOpsError where error.isTransient {
+                guard attempt < policy.maxNetworkAttempts else { throw error.after(attempts: attempt) }
+                attempt += 1
+                schedule.pause(because: "\(error)", nextAttempt: attempt, of: policy.maxNetworkAttempts, logger: logger)
+            }
+        }
+    }
+}

@@ -1,6 +1,6 @@
 /// What a transaction did.
 public struct TransactionOutcome: Sendable, Equatable {
-    /// Whether the edit changed the file (false: no commit was made).
+    /// Whether the edit changed a file (false: no commit was made).
     public var changed: Bool
     /// The new commit (full hex id), nil when nothing changed or for a preview.
     public var commit: String?
@@ -9,10 +9,12 @@ public struct TransactionOutcome: Sendable, Equatable {
     public var base: String
     /// Attempts made: 1 when nobody else wrote meanwhile.
     public var attempts: Int
-    /// The file before the edit (nil: it did not exist).
-    public var before: [UInt8]?
-    /// The file after the edit.
-    public var after: [UInt8]?
+    /// The files the last attempt's edit returned, before and after; empty when it declined.
+    public var files: [FileChange]
+    /// Whether the last attempt's edit declined to write (``AttemptDecision/decline``).
+    public var declined = false
+    /// The commit message of the last attempt; nil when it declined.
+    public var message: String?
     /// Whether the clone's own branch (and its work tree, when checked out) now has the commit.
     public var localBranchUpdated: Bool
     /// What went wrong after the push landed (the clone could not follow), one sentence each.
@@ -20,4 +22,9 @@ public struct TransactionOutcome: Sendable, Equatable {
     /// The branch the commit was pushed to: the transaction's branch, or the one `--push-to`
     /// named; nil when nothing was pushed.
     public var branch: String? = nil
+
+    /// The first file before the edit (nil: it did not exist), for single-file transactions.
+    public var before: [UInt8]? { files.first?.before }
+    /// The first file after the edit, for single-file transactions.
+    public var after: [UInt8]? { files.first?.after }
 }

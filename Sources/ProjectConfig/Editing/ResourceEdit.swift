@@ -18,6 +18,11 @@ public struct ResourceEdit: Sendable {
 
     /// The new text of a project file and the problems it had before the edit already.
     public struct EditedFile: Sendable {
+        public init(text: [UInt8], warnings: [ValidationIssue]) {
+            self.text = text
+            self.warnings = warnings
+        }
+
         /// The new text (the old one when nothing changes).
         public let text: [UInt8]
         /// Problems of the new text that the old text had too: warnings, not a veto
@@ -46,14 +51,8 @@ public struct ResourceEdit: Sendable {
             throw error as? ProjectConfigError ?? ProjectConfigError(.edit(.verification), "\(error)", file: path.file)
         }
         guard edit.result.changed else { return EditedFile(text: current, warnings: []) }
-        let found = ProjectValidation.issues(in: edit.tree, file: path.file)
-        guard !found.isEmpty else { return EditedFile(text: edit.result.text, warnings: []) }
-        let before = ProjectValidation.issues(in: original, file: path.file)
-        let split = ProjectValidation.split(found, comparedWith: before)
-        guard split.introduced.isEmpty else {
-            throw ProjectConfigError(invalidFile: path.file, issues: split.introduced)
-        }
-        return EditedFile(text: edit.result.text, warnings: split.existing)
+        let warnings = try ProjectValidation.problemsKept(editing: original, into: edit.tree, file: path.file)
+        return EditedFile(text: edit.result.text, warnings: warnings)
     }
 
     /// ``editedFile(of:)``'s text, without its warnings.

@@ -64,6 +64,14 @@ public struct ResourcePath: Sendable, Hashable, CustomStringConvertible {
     /// The YAMLPatch path that selects the item: `applications[name=<name>]`.
     public var selector: YAMLPath { YAMLPath(steps: [.key(kind.rawValue), .select(key: "name", value: name)]) }
 
+    /// `template` with `{action}` (`action`), `{path}`, `{project}`, `{kind}`, `{name}` and the
+    /// placeholders of `extra` replaced: a commit message.
+    public func commitMessage(template: String, action: String, extra: [(String, String)] = []) -> String {
+        ([("{action}", action), ("{path}", description), ("{project}", project), ("{kind}", kind.rawValue),
+          ("{name}", name)] + extra)
+            .reduce(template) { $0.replacing($1.0, with: $1.1) }
+    }
+
     /// The path as it was given: `projects/<project>/<kind>/<name>`.
     public var description: String { "projects/\(project)/\(kind.rawValue)/\(name)" }
 }

@@ -64,14 +64,19 @@ public struct ResourceRequest: Sendable, Equatable {
         try self.init(path: ResourcePath(parsing: pathText), action: action, spec: payload["spec"])
     }
 
+    /// The `git.hash` this request writes: an `apply` whose spec sets it to a string. Such an
+    /// update is what order guards and holds judge (docs/contract.md#deploy-order).
+    public var writtenHash: String? {
+        guard action == .apply, path.kind == .applications, case .string(let hash)? = spec["git"]?["hash"] else {
+            return nil
+        }
+        return hash
+    }
+
     /// `template` with `{action}`, `{path}`, `{project}`, `{kind}` and `{name}` replaced: a
     /// commit message (the default template, `{action} {path}`, is the seed workflow's).
     public func commitMessage(template: String) -> String {
-        [
-            ("{action}", action.rawValue), ("{path}", path.description), ("{project}", path.project),
-            ("{kind}", path.kind.rawValue), ("{name}", path.name),
-        ]
-        .reduce(template) { $0.replacing($1.0, with: $1.1) }
+        path.commitMessage(template: template, action: action.rawValue)
     }
 
     private static func checkedSpec(

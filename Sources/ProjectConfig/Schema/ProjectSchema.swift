@@ -60,6 +60,10 @@ public enum ProjectSchema {
                             of: .text(.hostname), itemNoun: "domain",
                             itemChecks: [.unique(routedHosts), .derivedName(ingressRoute)]))),
                 required: false, summary: "Hostnames routed to the application."),
+            FieldSchema(
+                "hold", .text(.holdReason), required: false,
+                summary: "Why hash updates of the application are held (config-api rollback --hold); "
+                    + "config-api release removes it. The chart does not read it."),
         ],
         nameKey: "name")
 

@@ -74,6 +74,11 @@ extension TextFormat {
         name: "a Kubernetes quantity", pattern: "^[0-9]+([.][0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$",
         excludedPattern: "^0+([.]0+)?[A-Za-z]*$", maximumLength: nil, problem: KubernetesQuantity.storageProblem)
 
+    /// Why an application's hash updates are held: one line of text.
+    public static let holdReason = TextFormat(
+        name: "a hold reason (one line of text)", pattern: "^[^\\x00-\\x1F\\x7F]+$",
+        maximumLength: HoldReason.maximumLength, problem: HoldReason.problem)
+
     /// One DNS label inside a hostname pattern.
     private static let label = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
 }

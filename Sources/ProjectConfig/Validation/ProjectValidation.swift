@@ -97,6 +97,20 @@ public enum ProjectValidation {
         throw ProjectConfigError(invalidFile: file, issues: found)
     }
 
+    /// The problems of `edited`, the parsed result of an edit of `original`, that `original` had
+    /// already: the edit's warnings (docs/contract.md#validation). Throws
+    /// ``ProjectConfigError/Kind/invalidProject`` naming the problems the edit introduced, when
+    /// there is any. `original` is only validated when the result has problems.
+    public static func problemsKept(
+        editing original: DocumentTree, into edited: DocumentTree, file: String
+    ) throws(ProjectConfigError) -> [ValidationIssue] {
+        let found = issues(in: edited, file: file)
+        guard !found.isEmpty else { return [] }
+        let split = split(found, comparedWith: issues(in: original, file: file))
+        guard split.introduced.isEmpty else { throw ProjectConfigError(invalidFile: file, issues: split.introduced) }
+        return split.existing
+    }
+
     /// The issues of an edited file split into those the edit introduced and those the file
     /// already had (docs/contract.md#validation): an issue is introduced when the original file
     /// has no issue of the same ``ValidationIssue/identity`` left to pair it with (each issue of

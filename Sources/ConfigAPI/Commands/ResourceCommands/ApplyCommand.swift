@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProjectConfig
 
-/// `config-api apply`: one resource request, committed and pushed exactly once.
+/// `config-api apply`: one resource request, or a batch of them, committed and pushed exactly once.
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
@@ -14,6 +14,23 @@ struct ApplyCommand: ParsableCommand {
               delete  removes the item and its own comment lines (refused if absent)
             Every other byte of the file stays as it was. The whole file is validated before \
             every commit (see `config-api validate --help`); an invalid result is never committed.
+
+            --batch FILE (or - for standard input) applies a JSON or YAML list of \
+            {path, action, spec} in one commit, across project files: all or nothing. The \
+            operations run in order, each on the file as the previous ones left it, and each must \
+            leave its file valid; an invalid one refuses the whole batch (its index is named: \
+            operations[3]) and nothing is pushed. A retry re-applies the whole batch on the new tip. \
+            The message is --message (default `batch: {count} operations on {files}`) and a line \
+            per operation.
+
+            Order (docs/contract.md#deploy-order): an update of an application's git.hash with \
+            --require-ancestry must descend from the deployed commit in the application's source \
+            repository (fetched with libgit2 into --source-cache, re-used between runs); with \
+            --order-key KEY its key must be greater than the last one recorded for the item \
+            (commit trailer Config-API-Order). Checked again on every retry. An older update ends \
+            `superseded`, an update of a held application (`config-api rollback --hold`) ends \
+            `held`: exit 0, nothing written, a notice. A diverged commit is refused (65) unless \
+            --allow-diverged.
 
             The update is a transaction on the git object database: fetch the branch, edit the \
             file as it is at the tip, commit with the tip as parent, push. When another writer \
@@ -50,16 +67,17 @@ struct ApplyCommand: ParsableCommand {
             Argo-Workflow-UID, from ARGO_WORKFLOW_NAME and ARGO_WORKFLOW_UID) provenance trailers \
             are added unless --no-provenance. --push-to sends the commit, still built on the \
             branch's tip, to another branch for a pull request: created, or replaced only if it \
-            is still what the attempt fetched (a lease); the branch itself is never touched.
+            is still what the attempt fetched (a lease); the branch itself is never touched. A \
+            batch's --push-to template takes no placeholders (it has no single item).
 
-            Exit codes: 0 done (also: pushed, with a warning about the clone), 64 usage, 65 bad \
-            data, 66 no such repository, branch or project, 69 remote unavailable (unreachable, \
-            timeout, HTTP 5xx, redirect to another origin, after retries), libgit2 missing, or \
-            ssh-keygen/gpg missing for --sign, 70 internal (a bug), 73 cannot write (hook or \
-            server refusal, a lock file held by another process, uncommitted changes in the way), \
-            75 the branch kept moving (retries exhausted), 77 authentication refused, token \
-            refused over plain HTTP, a server whose identity cannot be verified, or a signing key \
-            that is missing or cannot sign.
+            Exit codes: 0 done (also: pushed with a warning about the clone, superseded, held), 64 \
+            usage, 65 bad data (also: a diverged commit), 66 no such repository, branch or \
+            project, 69 remote unavailable (unreachable, timeout, HTTP 5xx, redirect to another \
+            origin, after retries), libgit2 missing, or ssh-keygen/gpg missing for --sign, 70 \
+            internal (a bug), 73 cannot write (hook or server refusal, a lock file held by another \
+            process, uncommitted changes in the way), 75 the branch kept moving (retries \
+            exhausted), 77 authentication refused, token refused over plain HTTP, a server whose \
+            identity cannot be verified, or a signing key that is missing or cannot sign.
 
             Examples:
               config-api apply --path projects/myproject/applications/api --spec '{"git":{"hash":"3f2c1a9"}}'
@@ -72,6 +90,8 @@ struct ApplyCommand: ParsableCommand {
                   --spec '{"port":8081}' --sign ssh --signing-key ~/.ssh/id_ed25519.pub \\
                   --signoff --trailer "Ticket: OPS-7"
               config-api bump myproject api 3f2c1a9 --push-to 'config-api/{project}/{name}'
+              config-api apply --batch release.yaml
+              config-api bump myproject api 3f2c1a9 --require-ancestry
               config-api apply --remote https://git.example.com/gitops.git -q \\
                   --connect-timeout 5 --idle-timeout 20 --network-attempts 2 \\
                   --path projects/myproject/applications/api --spec '{"port":8081}'
@@ -79,25 +99,46 @@ struct ApplyCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("The item: projects/<project>/(applications|databases)/<name>.", valueName: "PATH"))
-    var path: String
+    var path: String?
 
     @Option(help: ArgumentHelp("A JSON object (needed by apply and create); - reads it from standard input.",
                                valueName: "JSON"))
     var spec: String?
 
-    @Option(help: "apply (merge), create or delete.")
-    var action: ResourceAction = .apply
+    @Option(help: "apply (merge; the default), create or delete.")
+    var action: ResourceAction?
+
+    @Option(help: ArgumentHelp(
+        "A JSON or YAML list of {path, action, spec} to apply in one commit; - reads standard input.",
+        valueName: "FILE"))
+    var batch: String?
 
     @OptionGroup var repository: RepositoryOptions
 
+    @OptionGroup var order: OrderOptions
+
+    func validate() throws {
+        if batch == nil, path == nil { throw ValidationError("give --path (one item) or --batch FILE (a list)") }
+        if batch != nil, path != nil || spec != nil || action != nil {
+            throw ValidationError("--batch takes the path, action and spec of each operation from its list")
+        }
+    }
+
     func run() throws {
-        var request: ResourceRequest?
-        try reportingFailures {
-            let spec = try spec.map { try JSONArgument.value($0, name: "--spec") }
-            request = try ResourceRequest(path: ResourcePath(parsing: path), action: action, spec: spec)
+        var request: DeployRequest?
+        try reportingFailures(file: batch.map(Files.displayName)) {
+            if let batch {
+                let text = try Files.contents(of: batch, limit: FileCommandArguments.maximumYAMLBytes)
+                request = try DeployRequest.batch(fromText: text, origin: Files.displayName(batch))
+            } else if let path {
+                let spec = try spec.map { try JSONArgument.value($0, name: "--spec") }
+                request = DeployRequest(operations: [
+                    try ResourceRequest(path: ResourcePath(parsing: path), action: action ?? .apply, spec: spec)
+                ])
+            }
         }
         guard let request else { return }
-        try RequestTransaction(request: request, options: repository).run()
+        try DeployTransaction(options: repository).run(request, order: order)
     }
 }
 

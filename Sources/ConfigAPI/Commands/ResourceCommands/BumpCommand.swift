@@ -12,12 +12,18 @@ struct BumpCommand: ParsableCommand {
             the one line holding the hash changes, the rest of the file stays byte for byte. Signing, \
             trailers and --push-to work as for apply (see `config-api apply --help`).
 
+            With --require-ancestry or --order-key the update keeps the order of builds: an older \
+            one ends `superseded` (exit 0, nothing written); see `config-api apply --help`. An \
+            application held by `config-api rollback --hold` ends `held` until `config-api release`.
+
             Examples:
               config-api bump myproject api 3f2c1a9
               config-api bump myproject api 3f2c1a9 --dry-run
               config-api bump -C ~/gitops --no-push myproject frontend 9b8c7d6e5f4a
               config-api bump myproject api 3f2c1a9 --sign gpg \\
                   --push-to 'config-api/{project}/{name}'
+              config-api bump --remote https://github.com/org/gitops.git --require-ancestry myproject api 3f2c1a9
+              config-api bump myproject api 3f2c1a9 --order-key 1767312000
             """
     )
 
@@ -32,6 +38,8 @@ struct BumpCommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
+    @OptionGroup var order: OrderOptions
+
     func run() throws {
         var request: ResourceRequest?
         try reportingFailures {
@@ -40,6 +48,6 @@ struct BumpCommand: ParsableCommand {
             request = try ResourceRequest(path: path, action: .apply, spec: .mapping([.init(key: "git", value: hash)]))
         }
         guard let request else { return }
-        try RequestTransaction(request: request, options: repository).run()
+        try DeployTransaction(options: repository).run(DeployRequest(operations: [request]), order: order)
     }
 }

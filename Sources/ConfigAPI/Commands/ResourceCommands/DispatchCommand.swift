@@ -10,10 +10,13 @@ struct DispatchCommand: ParsableCommand {
             Reads the event (default $GITHUB_EVENT_PATH) and runs its client_payload \
             {path, action, spec} exactly as `apply` does: the payload is checked before anything \
             is touched (path grammar, action, spec an object, at most 64 KB), the result is \
-            validated, committed and pushed with retry.
+            validated, committed and pushed with retry. A payload {"operations": [{path, action, \
+            spec}, ...]} is a batch, applied in one commit like `apply --batch`. A payload may ask \
+            for order with "order": {"ancestry": true} or {"key": "1767312000"} (an integer), \
+            as --require-ancestry and --order-key do; flags and payload add up.
 
-            In GitHub Actions (GITHUB_ACTIONS=true) it writes `changed`, `commit` and `attempts` \
-            to $GITHUB_OUTPUT, a summary with the diff to $GITHUB_STEP_SUMMARY, and errors as \
+            In GitHub Actions (GITHUB_ACTIONS=true) it writes `changed`, `commit`, `attempts`, \
+            `superseded` and `held` to $GITHUB_OUTPUT, a summary with the diff to $GITHUB_STEP_SUMMARY, and errors as \
             ::error annotations. Event data never passes through a shell.
 
             Examples:
@@ -27,16 +30,18 @@ struct DispatchCommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
+    @OptionGroup var order: OrderOptions
+
     func run() throws {
         let environment = Environment.current()
-        var request: ResourceRequest?
+        var request: DeployRequest?
         try reportingFailures(annotating: GitHubActions(environment: environment)) {
             let file = try Self.eventFile(option: event, environment: environment)
             let event = try Files.contents(of: file, limit: DispatchPayload.maximumEventBytes)
             request = try DispatchPayload.request(fromEvent: event, origin: Files.displayName(file))
         }
         guard let request else { return }
-        try RequestTransaction(request: request, options: repository, environment: environment).run()
+        try DeployTransaction(options: repository, environment: environment).run(request, order: order)
     }
 
     /// The event file to read: `--event FILE` when given, else `$GITHUB_EVENT_PATH`. Neither is

@@ -20,7 +20,11 @@ struct RepositoryOptions: ParsableArguments {
         help: ArgumentHelp(
             "Commit message; {action}, {path}, {project}, {kind}, {name} and {trailer:KEY} are replaced.",
             valueName: "TEMPLATE"))
-    var message: String = "{action} {path}"
+    var message: String = Self.defaultMessage
+
+    /// The default commit message template, the seed workflow's (a batch, a rollback and a
+    /// release have their own defaults while this one is given).
+    static let defaultMessage = "{action} {path}"
 
     @Option(
         help: ArgumentHelp(
