@@ -1,4 +1,5 @@
 import ProjectConfig
+import TestSupport
 import Testing
 import YAMLPatch
 
@@ -7,17 +8,7 @@ import YAMLPatch
 struct IntroducedIssueTests {
     static let file = "projects/shop.yaml"
 
-    /// Two applications; app0's port is out of range (a bad hand edit), app1 is valid.
-    static let brokenApp0 = """
-        applications:
-            - name: app0
-              git: {type: github, owner: o, repo: r0, branch: main, hash: ~}
-              port: 0
-            - name: app1
-              git: {type: github, owner: o, repo: r1, branch: main, hash: ~}
-              port: 81
-
-        """
+    static let brokenApp0 = ProjectFixtures.shopWithBrokenApp0
 
     static func edited(_ text: String, _ path: String, _ action: ResourceAction = .apply, _ spec: String? = nil)
         throws(ProjectConfigError) -> ResourceEdit.EditedFile
@@ -45,7 +36,7 @@ struct IntroducedIssueTests {
         // The same message at a new place.
         ("projects/shop/applications/app1", .apply, #"{"port": 0}"#, "application 'app1': port 0"),
         // A new item with a problem.
-        ("projects/shop/applications/app2", .create, #"{"port": 0}"#, "application 'app2': missing required key 'git'"),
+        ("projects/shop/applications/app3", .create, #"{"port": 0}"#, "application 'app3': missing required key 'git'"),
     ])
     func anEditThatIntroducesAProblemIsRefusedForThatProblemOnly(
         path: String, action: ResourceAction, spec: String?, message: String
