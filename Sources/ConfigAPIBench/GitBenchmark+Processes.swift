@@ -5,9 +5,13 @@ extension GitBenchmark {
     /// The environment of every child: no system or global git config for either git or libgit2
     /// (HOME is the scratch folder), a fixed identity, no token, no GitHub Actions.
     static func childEnvironment(home: String) -> [String: String] {
-        let dropped: Set = ["GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH",
-                            "GITHUB_TOKEN", "CONFIG_API_TOKEN", "XDG_CONFIG_HOME"]
-        var environment = ProcessInfo.processInfo.environment.filter { !dropped.contains($0.key) && !$0.key.hasPrefix("GIT_") }
+        let dropped: Set = [
+            "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH",
+            "GITHUB_TOKEN", "CONFIG_API_TOKEN", "XDG_CONFIG_HOME",
+        ]
+        var environment = ProcessInfo.processInfo.environment.filter {
+            !dropped.contains($0.key) && !$0.key.hasPrefix("GIT_")
+        }
         environment["HOME"] = home
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["GIT_TERMINAL_PROMPT"] = "0"

@@ -19,14 +19,19 @@ extension GitBenchmark {
         let gitClone = try workspace.clone("git-cli")
         let environment = workspace.environment
         let hasSet = try ChildProcess.start(tool, ["set", "--help"], environment: environment).wait() == 0
-        var result = SingleUpdate(edit: hasSet ? "config-api set -i" : "in-process text replacement (this config-api has no set)")
+        var result = SingleUpdate(
+            edit: hasSet ? "config-api set -i" : "in-process text replacement (this config-api has no set)")
         for run in 0...runs {
             let applyTime = try Self.time {
-                try ChildProcess.start(tool, Self.applyArguments(application: 0, hash: Self.hash(run, writer: 0xa)) + ["-C", applyClone],
-                                environment: environment).succeed()
+                try ChildProcess.start(
+                    tool, Self.applyArguments(application: 0, hash: Self.hash(run, writer: 0xa)) + ["-C", applyClone],
+                    environment: environment
+                ).succeed()
             }
             let gitTime = try Self.time {
-                try seedStep(in: gitClone, hash: Self.hash(run, writer: 0xb), tool: hasSet ? tool : nil, environment: environment)
+                try seedStep(
+                    in: gitClone, hash: Self.hash(run, writer: 0xb), tool: hasSet ? tool : nil, environment: environment
+                )
             }
             guard run > 0 else { continue }
             result.apply.append(applyTime)
@@ -41,13 +46,18 @@ extension GitBenchmark {
         try ChildProcess.start("git", ["-C", clone, "pull", "--quiet", "--ff-only"], environment: environment).succeed()
         let path = "\(clone)/\(Self.file)"
         if let tool {
-            try ChildProcess.start(tool, ["set", path, "applications[name=app-1].git.hash", hash, "-i"], environment: environment).succeed()
+            try ChildProcess.start(
+                tool, ["set", path, "applications[name=app-1].git.hash", hash, "-i"], environment: environment
+            ).succeed()
         } else {
             try Self.replaceHash(ofApplication: "app-1", in: path, with: hash)
         }
         try ChildProcess.start("git", ["-C", clone, "add", Self.file], environment: environment).succeed()
-        try ChildProcess.start("git", ["-C", clone, "commit", "--quiet", "-m", "bump app-1 to \(hash)"], environment: environment).succeed()
-        try ChildProcess.start("git", ["-C", clone, "push", "--quiet", "origin", "HEAD"], environment: environment).succeed()
+        try ChildProcess.start(
+            "git", ["-C", clone, "commit", "--quiet", "-m", "bump app-1 to \(hash)"], environment: environment
+        ).succeed()
+        try ChildProcess.start("git", ["-C", clone, "push", "--quiet", "origin", "HEAD"], environment: environment)
+            .succeed()
     }
 
     /// Replaces the value of the first `hash:` line after `- name: <application>` (the minimal
@@ -55,8 +65,9 @@ extension GitBenchmark {
     private static func replaceHash(ofApplication application: String, in path: String, with hash: String) throws {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         guard let item = text.range(of: "- name: \(application)\n"),
-              let key = text.range(of: "hash: ", range: item.upperBound..<text.endIndex),
-              let end = text.range(of: "\n", range: key.upperBound..<text.endIndex) else {
+            let key = text.range(of: "hash: ", range: item.upperBound..<text.endIndex),
+            let end = text.range(of: "\n", range: key.upperBound..<text.endIndex)
+        else {
             throw ValidationError("no hash line for \(application) in \(path)")
         }
         text.replaceSubrange(key.upperBound..<end.lowerBound, with: hash)
@@ -65,8 +76,10 @@ extension GitBenchmark {
 
     /// `config-api apply` arguments setting `app-<application>`'s `git.hash`.
     static func applyArguments(application: Int, hash: String) -> [String] {
-        ["apply", "--path", "projects/\(project)/applications/app-\(application)",
-         "--spec", #"{"git": {"hash": "\#(hash)"}}"#, "--author", "\(author.name) <\(author.email)>"]
+        [
+            "apply", "--path", "projects/\(project)/applications/app-\(application)",
+            "--spec", #"{"git": {"hash": "\#(hash)"}}"#, "--author", "\(author.name) <\(author.email)>",
+        ]
     }
 
     /// A distinct 8-digit hex hash for each (`run`, `writer`) pair.

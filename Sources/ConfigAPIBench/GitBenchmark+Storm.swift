@@ -32,8 +32,9 @@ extension GitBenchmark {
         guard httpWriters > 0, FileManager.default.fileExists(atPath: GitHTTPServer.scriptPath) else { return nil }
         let workspace = try Workspace(applications: applications)
         let token = "bench-\(UUID().uuidString)"
-        let server = try GitHTTPServer(root: workspace.folder, token: token, lifetime: 600,
-                                       environment: workspace.environment)
+        let server = try GitHTTPServer(
+            root: workspace.folder, token: token, lifetime: 600,
+            environment: workspace.environment)
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/remote.git"
         var environment = workspace.environment
@@ -45,14 +46,17 @@ extension GitBenchmark {
 
     /// Starts `count` writers (`placement` gives each its repository options), waits for all of
     /// them and checks that every update landed exactly once.
-    private func storm(_ count: Int, in workspace: Workspace, tool: String, environment: [String: String],
-                       placement: (Int) -> [String]) throws -> Storm {
+    private func storm(
+        _ count: Int, in workspace: Workspace, tool: String, environment: [String: String],
+        placement: (Int) -> [String]
+    ) throws -> Storm {
         let hashes = (0..<count).map { Self.hash($0, writer: 0xc5) }
         let log = { (index: Int, stream: String) in "\(workspace.folder)/writer-\(index).\(stream)" }
         let start = Stopwatch.now()
         let children = try (0..<count).map { index in
-            try ChildProcess.start(tool, Self.applyArguments(application: index, hash: hashes[index]) + placement(index),
-                            environment: environment, standardOutput: log(index, "out"), standardError: log(index, "err"))
+            try ChildProcess.start(
+                tool, Self.applyArguments(application: index, hash: hashes[index]) + placement(index),
+                environment: environment, standardOutput: log(index, "out"), standardError: log(index, "err"))
         }
         let statuses = try children.map { try $0.wait() }
         let seconds = Stopwatch.now() - start
@@ -60,7 +64,9 @@ extension GitBenchmark {
             let message = (try? String(contentsOfFile: log(failed, "err"), encoding: .utf8)) ?? ""
             throw ValidationError("writer \(failed) exited with \(statuses[failed]): \(message)")
         }
-        let attempts = try (0..<count).map { try Self.attempts(reportedIn: String(contentsOfFile: log($0, "out"), encoding: .utf8)) }
+        let attempts = try (0..<count).map {
+            try Self.attempts(reportedIn: String(contentsOfFile: log($0, "out"), encoding: .utf8))
+        }
         let commits = try workspace.requireEveryWriterLanded(hashes: hashes)
         return Storm(writers: count, seconds: seconds, attempts: attempts, commits: commits)
     }
@@ -68,7 +74,8 @@ extension GitBenchmark {
     /// N of `pushed <commit> <message> (N attempts)`.
     static func attempts(reportedIn output: String) throws -> Int {
         guard let open = output.range(of: "(", options: .backwards),
-              let count = Int(output[open.upperBound...].prefix { $0.isNumber }) else {
+            let count = Int(output[open.upperBound...].prefix { $0.isNumber })
+        else {
             throw ValidationError("no attempt count in \(output)")
         }
         return count

@@ -19,11 +19,15 @@ extension GitBenchmark {
         var remote: String { "\(folder)/remote.git" }
 
         init(applications: Int) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-api-bench-git-\(UUID().uuidString)").path
+            folder =
+                FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "config-api-bench-git-\(UUID().uuidString)"
+                ).path
             let seed = "\(folder)/seed"
             try FileManager.default.createDirectory(atPath: "\(seed)/projects", withIntermediateDirectories: true)
             environment = GitBenchmark.childEnvironment(home: folder)
-            try Data(SeedProjectGenerator.text(applications: applications)).write(to: URL(fileURLWithPath: "\(seed)/\(GitBenchmark.file)"))
+            try Data(SeedProjectGenerator.text(applications: applications)).write(
+                to: URL(fileURLWithPath: "\(seed)/\(GitBenchmark.file)"))
             try git(["init", "--quiet", "--bare", "--initial-branch", "main", remote])
             try git(["init", "--quiet", "--initial-branch", "main", seed])
             try git(["-C", seed, "add", "--all"])
@@ -56,8 +60,9 @@ extension GitBenchmark {
             let content = try git(["-C", remote, "show", "main:\(GitBenchmark.file)"]) + "\n"
             let missing = hashes.filter { content.components(separatedBy: "hash: \($0)\n").count != 2 }
             guard commits == hashes.count + 1, merges == 0, missing.isEmpty else {
-                throw ValidationError("storm check failed: \(commits) commits (expected \(hashes.count + 1)), \(merges) merges, "
-                    + "\(missing.count) updates missing")
+                throw ValidationError(
+                    "storm check failed: \(commits) commits (expected \(hashes.count + 1)), \(merges) merges, "
+                        + "\(missing.count) updates missing")
             }
             return commits
         }
