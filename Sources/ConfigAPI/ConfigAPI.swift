@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProjectConfig
 
 /// The `config-api` command: edits YAML project files byte-exactly and commits them with libgit2.
 @main
@@ -34,4 +35,24 @@ struct ConfigAPI: ParsableCommand {
             HistoryCommand.self, StatusCommand.self, ValidateCommand.self, SchemaCommand.self,
         ]
     )
+
+    /// Runs the command the arguments name, as `ParsableCommand.main()` does, except that the
+    /// argument parser's error text, which quotes arguments as given, reaches stderr with every
+    /// line made inert (docs/contract.md#hostile-input). Help and `--version` go to stdout as
+    /// they are.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) }
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+                StandardStreams.writeError(lines.map { DisplayText.inertLine(String($0)) + "\n" }.joined())
+            }
+            exit(withError: status)
+        }
+    }
 }

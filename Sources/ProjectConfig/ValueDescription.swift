@@ -3,11 +3,11 @@ import YAMLPatch
 /// How messages name a value's type and quote a value.
 extension YAMLValue {
     /// `an array`, `a string`, … (the JSON names, as payloads are JSON).
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
-        case .int, .double: "a number"
+        case .int, .bigInteger, .double: "a number"
         case .string: "a string"
         case .sequence: "an array"
         case .mapping: "an object"

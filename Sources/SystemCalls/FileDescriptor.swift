@@ -71,15 +71,24 @@ public final class FileDescriptor: @unchecked Sendable {
 
     /// Every byte from the current position to the end of the file.
     public func readToEnd() throws(SystemCallError) -> [UInt8] {
+        try read(upTo: .max)
+    }
+
+    /// The bytes from the current position to the end of the file, or its first `limit` bytes
+    /// when it is longer: a reader that must not take in more than it can use calls it with
+    /// its bound plus one, and refuses when it gets that many.
+    public func read(upTo limit: Int) throws(SystemCallError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
             let count = try systemCall("read", path: path) {
-                chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                chunk.withUnsafeMutableBytes { readFile(descriptor, $0.baseAddress, wanted) }
             }
-            if count == 0 { return bytes }
+            if count == 0 { break }
             bytes += chunk[..<count]
         }
+        return bytes
     }
 
     /// Writes all of `bytes` (several `write` calls when the kernel takes fewer at a time).
@@ -94,6 +103,9 @@ public final class FileDescriptor: @unchecked Sendable {
             written += count
         }
     }
+
+    /// Whether the file is a terminal (`isatty`).
+    public var isTerminal: Bool { isatty(descriptor) == 1 }
 
     /// Gives the file the permission bits `mode` (`fchmod`).
     public func setPermissions(_ mode: UInt32) throws(SystemCallError) {
@@ -129,4 +141,9 @@ public final class FileDescriptor: @unchecked Sendable {
 /// The C library's `open` (a file-scope name: inside `FileDescriptor`, `open` is the factory).
 private func openFile(_ path: String, _ flags: Int32, _ mode: UInt32) -> Int32 {
     open(path, flags, mode_t(mode))
+}
+
+/// The C library's `read` (a file-scope name: inside `FileDescriptor`, `read` is a method).
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

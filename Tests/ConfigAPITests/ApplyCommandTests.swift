@@ -3,8 +3,9 @@ import TestSupport
 import Testing
 
 /// `config-api apply`/`bump` against real remotes: what a user's clone looks like afterwards,
-/// and the exit codes of the git failures (75 retries exhausted, 77 authentication refused,
-/// 73 refused by the server), each leaving remote and clone consistent.
+/// the exit codes of the git failures (75 retries exhausted, 77 authentication refused,
+/// 73 refused by the server), each leaving remote and clone consistent, and a problem already in
+/// the file reported as a warning (docs/contract.md#validation).
 @Suite struct ApplyCommandTests {
     static let file = "projects/myproject.yaml"
 
@@ -103,5 +104,38 @@ import Testing
         #expect(try GitCLI.run(["rev-parse", "HEAD"], in: workspace.clone) == head)
         #expect(try workspace.status().isEmpty)
         #expect(try GitCLI.run(["for-each-ref", "refs/config-api"], in: workspace.clone).isEmpty)
+    }
+
+    @Test func aProblemAlreadyInTheFileIsAWarningNotAVeto() throws {
+        let seed = try String(
+            contentsOf: PackageFiles.root.appendingPathComponent("projects/myproject.yaml"), encoding: .utf8)
+        let broken = seed.replacingOccurrences(of: "port: 80\n", with: "port: 0\n")
+        let workspace = try GitWorkspace(files: ["projects/myproject.yaml": broken])
+        let actions = try ActionsFiles(in: workspace)
+        let result = try workspace.run(["bump", "myproject", "api", "3f2c1a9"], environment: actions.environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError
+                == "config-api: warning: projects/myproject.yaml:24:13: application 'frontend': port 0 is out of "
+                + "range 1–65535\n")
+        #expect(
+            result.standardOutput.contains(
+                "::warning file=projects/myproject.yaml,line=24,col=13::application 'frontend': port 0 is out of "
+                    + "range 1–65535\n"))
+        #expect(try workspace.remote.content(of: "projects/myproject.yaml").contains("hash: 3f2c1a9"))
+
+        // Making it worse, or breaking api, is refused, and names only what the edit did.
+        let tip = try workspace.remote.tip()
+        let worse = try workspace.run(
+            ["apply", "--path", "projects/myproject/applications/api", "--spec", #"{"port": 0}"#])
+        #expect(worse.status == 65)
+        #expect(
+            worse.standardError
+                == "config-api: projects/myproject.yaml:12:13: application 'api': port 0 is out of range 1–65535\n")
+        #expect(try workspace.remote.tip() == tip)
+        // validate stays strict.
+        let validate = try ProcessResult.run(
+            PackageFiles.configAPI, ["validate", "projects/myproject.yaml"], in: URL(fileURLWithPath: workspace.clone))
+        #expect(validate.status == 65)
     }
 }

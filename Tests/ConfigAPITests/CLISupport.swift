@@ -5,8 +5,12 @@ import Testing
 enum CLI {
     static func run(_ arguments: String...) throws -> ProcessResult { try run(arguments) }
 
-    static func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessResult.run(PackageFiles.configAPI, arguments)
+    /// Runs `config-api arguments…` with `input` on its standard input (empty when nil) and
+    /// `environment` (the test's own when nil).
+    static func run(
+        _ arguments: [String], input: Data? = nil, environment: [String: String]? = nil
+    ) throws -> ProcessResult {
+        try ProcessResult.run(PackageFiles.configAPI, arguments, environment: environment, input: input)
     }
 }
 

@@ -104,6 +104,31 @@ import Testing
         #expect(write.standardError.hasPrefix("config-api: /proc/self/comm: cannot write"))
     }
 
+    @Test func mergeTakesAnObjectOnly() throws {
+        let yaml = try Scratch().write(Array("apps:\n  - name: api\n".utf8), named: "f.yaml")
+        let before = try FileState(yaml)
+        for spec in ["[1]", "\"x\"", "null", "3"] {
+            let result = try CLI.run(["merge", yaml.path, "apps[0]", spec, "-i"])
+            #expect(result.status == 65)
+            #expect(result.standardError.contains("merge takes a JSON object"), "\(result.standardError)")
+        }
+        #expect(try FileState(yaml) == before)
+    }
+
+    /// A JSON integer beyond 64 bits is written digit for digit, read back the same by `get`,
+    /// and YAML's own big integers (leading zeros, `+`) read as the same number.
+    @Test func bigIntegersAreWrittenAndReadExactly() throws {
+        let yaml = try Scratch().write(Array("a: +000123456789012345678901234567890\n".utf8), named: "f.yaml")
+        #expect(try CLI.run(["get", "--json", yaml.path, "a"]).standardOutput == "123456789012345678901234567890\n")
+        let merged = try CLI.run(["merge", yaml.path, ".", #"{"b": -99999999999999999999, "c": 18446744073709551616}"#])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(
+            merged.standardOutput
+                == "a: +000123456789012345678901234567890\nb: -99999999999999999999\nc: 18446744073709551616\n")
+        let typed = try CLI.run(["set", yaml.path, "a", "123456789012345678901234567891"])
+        #expect(typed.standardOutput == "a: 123456789012345678901234567891\n", "\(typed.standardError)")
+    }
+
     @Test func billionLaughsIsEditedWithoutExpansion() throws {
         var text = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for (previous, name) in zip("abcdefgh", "bcdefghi") {
@@ -153,7 +178,7 @@ enum BadInput: CaseIterable, Sendable {
             return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: "
                 + "the sequence here has no item with name=web"
         case .malformedPath: return "column 14"
-        case .malformedJSON: return "SPEC_JSON:1:13: invalid JSON: did not find expected ',' or ']'"
+        case .malformedJSON: return "SPEC_JSON:1:13: invalid JSON: expected ',' or ']'"
         case .throughAlias: return "project.yaml:3:6: "
         }
     }

@@ -28,18 +28,21 @@ struct GitWorkspace {
     }
 
     /// Runs `config-api arguments…` in the clone with a fixed author and a clean environment.
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
+    func run(
+        _ arguments: [String], environment extra: [String: String] = [:], input: Data? = nil
+    ) throws -> ProcessResult {
         try ProcessResult.run(
             PackageFiles.configAPI, arguments + ["--author", Self.author],
-            in: URL(fileURLWithPath: clone), environment: Self.environment(extra))
+            in: URL(fileURLWithPath: clone), environment: Self.environment(extra), input: input)
     }
 
-    /// The process environment without GitHub, Argo, token, signing key or ssh-agent variables, plus `extra`.
+    /// The process environment without GitHub, Argo, token, signing key, ssh-agent or `NO_COLOR`
+    /// variables, plus `extra`.
     static func environment(_ extra: [String: String]) -> [String: String] {
         let dropped: Set = [
             "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH",
             "GITHUB_TOKEN", "CONFIG_API_TOKEN", "SSH_AUTH_SOCK", "CONFIG_API_SIGNING_KEY", "ARGO_WORKFLOW_NAME",
-            "ARGO_WORKFLOW_UID",
+            "ARGO_WORKFLOW_UID", "NO_COLOR",
         ]
         return ProcessInfo.processInfo.environment.filter { !dropped.contains($0.key) }.merging(extra) { $1 }
     }
@@ -68,4 +71,21 @@ func githubOutputs(_ text: String) -> [String: String] {
         outputs[name] = value.joined(separator: "\n")
     }
     return outputs
+}
+
+/// `$GITHUB_OUTPUT` and `$GITHUB_STEP_SUMMARY` files of a workspace, and the environment of a
+/// GitHub Actions step that names them.
+struct ActionsFiles {
+    let output: String
+    let summary: String
+
+    init(in workspace: GitWorkspace) throws {
+        output = workspace.folder.child("github-output")
+        summary = workspace.folder.child("step-summary")
+        for file in [output, summary] { _ = FileManager.default.createFile(atPath: file, contents: nil) }
+    }
+
+    var environment: [String: String] {
+        ["GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": output, "GITHUB_STEP_SUMMARY": summary]
+    }
 }

@@ -24,9 +24,12 @@ struct ProcessResult {
     var status: Int32
     var standardOutput: String
     var standardError: String
+    /// Whether a signal ended it (`status` is then the signal's number).
+    var killedBySignal = false
 
-    /// Runs `executable` with `arguments` in `directory`, `input` on its standard input, and
-    /// waits for it.
+    /// Runs `executable` with `arguments` in `directory` and waits for it; its standard input
+    /// is `input`, from a file so that a child reading only part of it never blocks the test
+    /// (empty when nil).
     static func run(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil,
         environment: [String: String]? = nil, input: Data? = nil
@@ -40,19 +43,20 @@ struct ProcessResult {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        let inputPipe = input.map { _ in Pipe() }
-        if let inputPipe { process.standardInput = inputPipe }
-        try process.run()
-        if let input, let inputPipe {
-            inputPipe.fileHandleForWriting.write(input)
-            try inputPipe.fileHandleForWriting.close()
+        if let input {
+            let file = try Scratch().write(Array(input), named: "stdin")
+            process.standardInput = try FileHandle(forReadingFrom: file)
+        } else {
+            process.standardInput = FileHandle.nullDevice
         }
+        try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return ProcessResult(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            standardError: String(decoding: errorData, as: UTF8.self),
+            killedBySignal: process.terminationReason == .uncaughtSignal)
     }
 }

@@ -68,8 +68,8 @@ struct ReportingTests {
         let refused = try CLI.run("dispatch", "--event", invalid.path)
         #expect(refused.status == 65)
         #expect(
-            refused.standardError == "config-api: \(invalid.path):1:29: invalid JSON: did not find expected node "
-                + "content (while parsing a flow node)\n")
+            refused.standardError == "config-api: \(invalid.path):1:29: invalid JSON: expected a JSON value (an "
+                + "object, array, string in double quotes, number, true, false or null)\n")
     }
 
     @Test func aFullStandardOutputIsExit74() throws {

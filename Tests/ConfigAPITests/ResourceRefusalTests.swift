@@ -36,6 +36,13 @@ import Testing
         .init(arguments: ["--path", api, "--spec", "{not json"], status: 65, says: "JSON"),
         .init(arguments: ["--path", "projects/myproject/applications/nope", "--spec", "{}"], status: 65, says: "nope"),
         .init(arguments: ["--path", api, "--spec", #"{"name": "frontend"}"#], status: 65, says: "frontend"),
+        .init(arguments: ["--path", api, "--spec", #"{"name": "evil"}"#], status: 65, says: "cannot rename"),
+        .init(arguments: ["--path", api, "--spec", #"{"name": null}"#], status: 65, says: "cannot rename"),
+        .init(
+            arguments: ["--path", "projects/myproject/databases/mysql", "--spec", #"{"name": "evil", "port": 3307}"#],
+            status: 65, says: "the spec's name \"evil\" differs from the path's name 'mysql'"),
+        .init(arguments: ["--path", api, "--spec", #"{"port": 8081, "port": 8082}"#], status: 65, says: "already in"),
+        .init(arguments: ["--path", api, "--spec", #"{"port": 8081,}"#], status: 65, says: "trailing comma"),
         .init(arguments: ["--path", api, "--action", "create", "--spec", "{}"], status: 65, says: "already exists"),
         .init(
             arguments: ["--path", "projects/myproject/applications/nope", "--action", "delete"], status: 65,

@@ -86,12 +86,12 @@ struct HashUpdateGuardTests {
                   port: 80
 
             """
-        let released = try HoldRelease(path: Self.path).editedText(of: Array(text.utf8))
+        let released = try HoldRelease(path: Self.path).editedFile(of: Array(text.utf8)).text
         #expect(String(decoding: released, as: UTF8.self) == text.replacingOccurrences(
             of: "      hold: \"incident 42\" # until the fix\n", with: ""))
-        #expect(try HoldRelease(path: Self.path).editedText(of: released) == released)
+        #expect(try HoldRelease(path: Self.path).editedFile(of: released).text == released)
         #expect(throws: ProjectConfigError.self) {
-            try HoldRelease(path: ResourcePath(parsing: "projects/p/applications/gone")).editedText(of: released)
+            try HoldRelease(path: ResourcePath(parsing: "projects/p/applications/gone")).editedFile(of: released)
         }
     }
 

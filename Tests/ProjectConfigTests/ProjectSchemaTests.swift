@@ -94,7 +94,7 @@ struct ProjectSchemaTests {
         #expect(issues("project: shop\napplications: []\n").first?.message.hasPrefix("project is set by") == true)
     }
 
-    @Test func derivedNamesAreCheckedAcrossItems() {
+    @Test func derivedNamesAreCheckedAcrossItems() throws {
         let text = """
             applications:
                 - name: a
@@ -113,7 +113,8 @@ struct ProjectSchemaTests {
                     line: 9, column: 17,
                     message: "application 'a-b': domain "
                         + "'c.example.com' makes the IngressRoute name 'myproject-a-b-c-example-com-route', which the "
-                        + "application 'a' at line 5 makes too")
+                        + "application 'a' at line 5 makes too",
+                    path: try YAMLPath("applications[name=a-b].domains[0]"))
             ])
     }
 

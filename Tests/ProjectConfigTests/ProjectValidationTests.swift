@@ -102,10 +102,14 @@ struct ProjectValidationTests {
         #expect(found.first?.message.contains(message) == true, "\(found)")
     }
 
-    @Test func missingApplicationFieldsAreNamedAtTheItem() {
+    @Test func missingApplicationFieldsAreNamedAtTheItem() throws {
         let found = issues(Self.seed.replacingOccurrences(of: "      port: 8080\n", with: ""))
         #expect(
-            found == [ValidationIssue(line: 2, column: 7, message: "application 'api': missing required key 'port'")])
+            found == [
+                ValidationIssue(
+                    line: 2, column: 7, message: "application 'api': missing required key 'port'",
+                    path: try YAMLPath("applications[name=api]"))
+            ])
     }
 
     @Test func duplicateApplicationNamesAreRefusedWithTheFirstLine() {
@@ -168,7 +172,7 @@ struct ProjectValidationTests {
         #expect(issues("applications: []\ndatabases:\n") == [])
     }
 
-    @Test func aliasesAreFollowed() {
+    @Test func aliasesAreFollowed() throws {
         let text = """
             applications:
                 - name: api
@@ -181,7 +185,8 @@ struct ProjectValidationTests {
         #expect(
             issues(text) == [
                 ValidationIssue(
-                    line: 7, column: 13, message: "application 'worker': port 70000 is out of range 1–65535")
+                    line: 7, column: 13, message: "application 'worker': port 70000 is out of range 1–65535",
+                    path: try YAMLPath("applications[name=worker].port"))
             ])
     }
 

@@ -64,6 +64,20 @@ struct ResourceRequestTests {
         #expect(request.commitMessage(template: "{project}: {kind}/{name}") == "shop: databases/cache")
     }
 
+    @Test(arguments: ["projects/shop/applications/api", "projects/shop/databases/api"])
+    func aSpecCannotRenameTheItem(path: String) throws {
+        for spec in [#"{"name": "evil"}"#, #"{"name": null}"#, #"{"name": 1}"#, #"{"port": 1, "name": "API"}"#] {
+            do {
+                _ = try ResourceRequest(path: path, action: .apply, specJSON: spec)
+                Issue.record("accepted \(spec)")
+            } catch {
+                #expect(error.kind == .invalidRequest && error.message.contains("cannot rename"), "\(error)")
+            }
+        }
+        let same = try ResourceRequest(path: path, action: .apply, specJSON: #"{"name": "api", "port": 1}"#)
+        #expect(same.spec["name"] == .string("api"))
+    }
+
     @Test func anUnknownActionIsRefused() {
         #expect(
             throws: ProjectConfigError(

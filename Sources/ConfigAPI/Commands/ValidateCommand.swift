@@ -46,9 +46,16 @@ struct ValidateCommand: ParsableCommand {
             var missing = 0
             var invalid = 0
             for path in paths {
-                guard let text = try? Files.contents(of: path) else {
+                let text: [UInt8]
+                do throws(CommandFailure) {
+                    text = try Files.contents(of: path, limit: FileCommandArguments.maximumYAMLBytes)
+                } catch where error.status == .noInput {
                     missing += 1
                     Self.printError("\(path): no such file")
+                    continue
+                } catch {
+                    invalid += 1
+                    Self.printError(error.locatedLines[0])
                     continue
                 }
                 let issues = ProjectValidation.issues(inText: text, file: path)
@@ -76,6 +83,6 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private static func printError(_ text: String) {
-        StandardStreams.writeError("config-api: \(text)\n")
+        StandardStreams.printMessage(text)
     }
 }

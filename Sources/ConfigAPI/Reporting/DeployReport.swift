@@ -14,12 +14,18 @@ struct DeployReport {
     /// The branch `--push-to` named, which the commit goes to instead of the base branch.
     var pushBranch: String? = nil
 
-    /// `--dry-run`: the unified diff the update would make, or why it would make none.
-    func printPreview(_ outcome: TransactionOutcome, declined: DeclinedUpdate?) throws {
+    /// `--dry-run`: the unified diff the update would make (in colour with `colors`), or why it
+    /// would make none. In GitHub Actions the diff, which shows the payload's values and the
+    /// files' lines, is printed with workflow commands stopped (docs/contract.md#hostile-input).
+    func printPreview(
+        _ outcome: TransactionOutcome, declined: DeclinedUpdate?, _ actions: GitHubActions, colors: Bool
+    ) throws {
         if outcome.declined, let declined {
             try StandardStreams.printLine(Self.line(declined))
         } else if outcome.changed {
-            try StandardStreams.writeOutput(try diff(outcome).utf8)
+            let diff = try diff(outcome)
+            let shown = colors ? DiffColors.colored(diff) : diff
+            try StandardStreams.writeOutput(actions.commandsStopped(around: shown).utf8)
         } else {
             try StandardStreams.printLine(unchanged)
         }
@@ -39,13 +45,13 @@ struct DeployReport {
             try StandardStreams.printLine("\(verb) \(commit.prefix(12)) \(subjectLine(outcome))\(place) (\(tries))")
         } else if let declined {
             try StandardStreams.printLine(Self.line(declined))
-            StandardStreams.writeError("config-api: notice: \(DisplayText.sanitized(declined.reason, limit: .max))\n")
+            StandardStreams.printMessage("notice: " + declined.reason)
             actions.notice("\(declined.kind.rawValue): \(declined.reason)")
         } else {
             try StandardStreams.printLine(unchanged)
         }
         for warning in outcome.warnings {
-            StandardStreams.writeError("config-api: warning: \(DisplayText.sanitized(warning, limit: .max))\n")
+            StandardStreams.printMessage("warning: " + warning)
             actions.warning(warning)
         }
         guard actions.isActive else { return }
@@ -62,6 +68,17 @@ struct DeployReport {
             GitHubActions.summary(
                 title: "config-api: \(outcome.changed ? subjectLine(outcome) : subject)",
                 facts: facts, diff: outcome.changed ? try diff(outcome) : ""))
+    }
+
+    /// Problems the files had before the edit and still have (docs/contract.md#validation): one
+    /// `config-api: warning: FILE:LINE:COL: message` line each, and a warning annotation on the
+    /// line in GitHub Actions.
+    func printWarnings(_ warnings: [FileWarning], _ actions: GitHubActions) {
+        for warning in warnings {
+            let issue = warning.issue
+            StandardStreams.printMessage("warning: \(warning.file):\(issue.line):\(issue.column): \(issue.message)")
+            actions.warning(issue.message, file: warning.file, line: issue.line, column: issue.column)
+        }
     }
 
     /// `superseded: <reason>; nothing written`.

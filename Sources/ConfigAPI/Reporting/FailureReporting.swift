@@ -12,7 +12,7 @@ func reportingFailures(
         throw error
     } catch {
         let failure = CommandFailure(describing: error, file: file)
-        StandardStreams.writeError(failure.locatedLines.map { "config-api: \($0)\n" }.joined())
+        failure.locatedLines.forEach(StandardStreams.printMessage)
         actions?.error(failure.message, file: failure.file, line: failure.line, column: failure.column)
         for issue in failure.furtherIssues {
             actions?.error(issue.message, file: failure.file, line: issue.line, column: issue.column)

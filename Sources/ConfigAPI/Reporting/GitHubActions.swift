@@ -42,13 +42,14 @@ struct GitHubActions {
     /// shows on the file's line in the pull request and the run.
     func error(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
         guard isActive else { return }
-        commands(Self.errorCommand(message, file: file, line: line, column: column))
+        commands(Self.annotation("error", message, file: file, line: line, column: column))
     }
 
-    /// Prints a warning annotation, `::warning::message`, that the runner shows on the run.
-    func warning(_ message: String) {
+    /// Prints a warning annotation, `::warning file=F,line=L,col=C::message` (the location
+    /// when there is one).
+    func warning(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
         guard isActive else { return }
-        commands("::warning::\(Self.escapeData(message))")
+        commands(Self.annotation("warning", message, file: file, line: line, column: column))
     }
 
     /// Prints a notice annotation, `::notice::message`, that the runner shows on the run.
@@ -63,11 +64,24 @@ struct GitHubActions {
         commands("::add-mask::\(Self.escapeData(secret))")
     }
 
-    /// The annotation command for ``error(_:file:line:column:)``.
-    static func errorCommand(_ message: String, file: String?, line: Int?, column: Int?) -> String {
+    /// `text`, lines that may hold untrusted text (a diff of a project file), to be printed so
+    /// that the runner runs none of them: between `::stop-commands::TOKEN` and `::TOKEN::`, as
+    /// GitHub specifies for untrusted output, with a random TOKEN that is not in the text.
+    /// Outside GitHub Actions, `text` as it is.
+    func commandsStopped(around text: String) -> String {
+        guard isActive else { return text }
+        var token = Self.randomToken("config-api-")
+        while text.contains(token) { token = Self.randomToken("config-api-") }
+        let body = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        return "::stop-commands::\(token)\n" + body + "::\(token)::\n"
+    }
+
+    /// The annotation command `::KIND file=…,line=…,col=…::message`, properties and message
+    /// escaped as the runner reads them.
+    static func annotation(_ kind: String, _ message: String, file: String?, line: Int?, column: Int?) -> String {
         let properties = [("file", file), ("line", line.map(String.init)), ("col", column.map(String.init))]
             .compactMap { name, value in value.map { "\(name)=\(escapeProperty($0))" } }
-        let head = properties.isEmpty ? "::error" : "::error " + properties.joined(separator: ",")
+        let head = properties.isEmpty ? "::\(kind)" : "::\(kind) " + properties.joined(separator: ",")
         return "\(head)::\(escapeData(message))"
     }
 
@@ -99,7 +113,12 @@ struct GitHubActions {
 
     /// `ghadelimiter_` and 128 random bits, as the runner's own toolkit makes its delimiters.
     private static func randomDelimiter() -> String {
-        "ghadelimiter_" + String(UInt64.random(in: .min ... .max), radix: 16)
+        randomToken("ghadelimiter_")
+    }
+
+    /// `prefix` and 128 random bits in hexadecimal.
+    private static func randomToken(_ prefix: String) -> String {
+        prefix + String(UInt64.random(in: .min ... .max), radix: 16)
             + String(UInt64.random(in: .min ... .max), radix: 16)
     }
 

@@ -29,6 +29,6 @@ struct StandardErrorLogHandler: LogHandler {
         } else if event.level == .warning {
             text = "warning: \(text)"
         }
-        StandardStreams.writeError("config-api: \(text.unicodeScalars.map(DisplayText.visible).joined())\n")
+        StandardStreams.printMessage(text)
     }
 }

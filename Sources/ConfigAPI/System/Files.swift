@@ -1,25 +1,32 @@
 import SystemCalls
 
 /// Whole files through the system-call layer: exact bytes in, atomic replacement out, and the
-/// names in a folder.
+/// names in a folder. The name `-` is standard input (docs/contract.md#commands).
 enum Files {
-    /// The file's bytes. A missing or unreadable file is exit 66.
-    static func contents(of path: String) throws(CommandFailure) -> [UInt8] {
-        do {
-            return try FileDescriptor.openForReading(path).readToEnd()
-        } catch {
-            throw CommandFailure(.noInput, "cannot read: \(error.reason)", file: path)
-        }
+    /// The name that stands for standard input where a file is read.
+    static let standardInput = "-"
+
+    /// How messages name `path`: `<stdin>` for `-`.
+    static func displayName(_ path: String) -> String {
+        path == standardInput ? "<stdin>" : path
     }
 
-    /// The bytes of the file at `path`, or of standard input for `-` (exit 66 when unreadable).
-    static func contentsOrStandardInput(of path: String) throws(CommandFailure) -> [UInt8] {
-        guard path == "-" else { return try contents(of: path) }
+    /// The bytes of the file at `path` (standard input for `-`), refused (exit 65) without
+    /// reading further once they pass `limit` (docs/contract.md#hostile-input). A missing or
+    /// unreadable file is exit 66.
+    static func contents(of path: String, limit: Int) throws(CommandFailure) -> [UInt8] {
+        let bytes: [UInt8]
         do {
-            return try FileDescriptor.standardInput.readToEnd()
+            let file = path == standardInput ? FileDescriptor.standardInput : try FileDescriptor.openForReading(path)
+            bytes = try file.read(upTo: limit + 1)
         } catch {
-            throw CommandFailure(.noInput, "cannot read standard input: \(error.reason)")
+            throw CommandFailure(.noInput, "cannot read: \(error.reason)", file: displayName(path))
         }
+        guard bytes.count <= limit else {
+            throw CommandFailure(
+                .dataError, "it is larger than \(limit) bytes, the most config-api reads here", file: displayName(path))
+        }
+        return bytes
     }
 
     /// Replaces the file with `bytes`: a temporary file in the same folder, flushed, given

@@ -1,3 +1,4 @@
+import ProjectConfig
 import SystemCalls
 
 /// Standard output and error, and appending to files, through the system-call layer, unbuffered:
@@ -17,7 +18,15 @@ enum StandardStreams {
         try writeOutput((line + "\n").utf8)
     }
 
-    /// Writes `text` to standard error; nothing is left to report a failure to.
+    /// Writes `config-api: MESSAGE` and a newline to standard error, the message made one inert
+    /// line (``DisplayText/inertLine(_:)``): whatever untrusted text it quotes, it neither breaks
+    /// the line nor reaches a CI runner as a command (docs/contract.md#hostile-input). Nothing is
+    /// left to report a failure to.
+    static func printMessage(_ message: String) {
+        writeError("config-api: " + DisplayText.inertLine(message) + "\n")
+    }
+
+    /// Writes `text` to standard error as it is: for text config-api composed itself.
     static func writeError(_ text: String) {
         try? FileDescriptor.standardError.writeAll(text.utf8)
     }

@@ -16,11 +16,19 @@ struct DeclinedUpdate: Equatable {
     let reason: String
 }
 
+/// A problem a project file had before the attempt's edit and still has: a warning, not a veto
+/// (docs/contract.md#validation).
+struct FileWarning {
+    let file: String
+    let issue: ValidationIssue
+}
+
 /// What one attempt of a resource command does at its base.
 enum PlannedAttempt {
     /// Commit these files with this message (the expanded template, before the `--trailer`s,
-    /// provenance and sign-off are added) and these trailers of its own.
-    case write([FileUpdate], message: String, trailers: [CommitTrailer])
+    /// provenance and sign-off are added) and these trailers of its own; `warnings` are the
+    /// problems the files already had.
+    case write([FileUpdate], message: String, trailers: [CommitTrailer], warnings: [FileWarning] = [])
     /// Write nothing: superseded or held.
     case declined(DeclinedUpdate)
 }

@@ -36,20 +36,27 @@ struct DeployTransaction {
                 logger: logger,
                 network: options.networkPolicy)
             transaction.targetBranch = pushBranch
+            // What the attempt that ran last, the one whose result counts, declined or warned of.
             var declined: DeclinedUpdate?
+            var warnings: [FileWarning] = []
             let decide = { (base: CommitSnapshot) throws -> AttemptDecision in
                 switch try plan.decide(at: base) {
-                case .write(let files, let message, let trailers):
+                case .write(let files, let message, let trailers, let found):
                     declined = nil
+                    warnings = found
                     return .write(files, message: try description.message(message, committer: committer,
                                                                            adding: trailers))
                 case .declined(let reason):
                     declined = reason
+                    warnings = []
                     return .decline
                 }
             }
             if options.dryRun {
-                try report.printPreview(try transaction.preview(edit: decide), declined: declined)
+                let preview = try transaction.preview(edit: decide)
+                try report.printPreview(
+                    preview, declined: declined, actions, colors: options.color.colors(environment: environment))
+                report.printWarnings(warnings, actions)
                 return
             }
             let signer = try description.signer(for: repository, logger: logger)
@@ -57,6 +64,7 @@ struct DeployTransaction {
             transaction.signer = signer
             let outcome = try transaction.update(push: !options.noPush, edit: decide)
             try report.printOutcome(outcome, declined: declined, actions)
+            report.printWarnings(outcome.changed ? warnings : [], actions)
         }
     }
 

@@ -14,8 +14,10 @@ struct ReleasePlan: AttemptPlan {
     var branchNaming: (path: ResourcePath?, action: String) { (path, "release") }
 
     func decide(at base: CommitSnapshot) throws -> PlannedAttempt {
-        let edited = try HoldRelease(path: path).editedText(of: try base.file(path.file))
-        return .write([FileUpdate(path: path.file, bytes: edited)],
-                      message: path.commitMessage(template: template, action: "release"), trailers: [])
+        let edited = try HoldRelease(path: path).editedFile(of: try base.file(path.file))
+        return .write(
+            [FileUpdate(path: path.file, bytes: edited.text)],
+            message: path.commitMessage(template: template, action: "release"), trailers: [],
+            warnings: edited.warnings.map { FileWarning(file: path.file, issue: $0) })
     }
 }

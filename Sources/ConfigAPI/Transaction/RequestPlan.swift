@@ -38,11 +38,13 @@ struct RequestPlan: AttemptPlan {
     func decide(at base: CommitSnapshot) throws -> PlannedAttempt {
         var texts: [String: [UInt8]] = [:]
         var trailers: [CommitTrailer] = []
+        var warnings: [String: [ValidationIssue]] = [:]
         for (index, operation) in request.operations.enumerated() {
             do {
                 let file = operation.path.file
                 let current = try texts[file] ?? base.file(file)
-                var edited = try ResourceEdit(request: operation).editedText(of: current)
+                let edit = try ResourceEdit(request: operation).editedFile(of: current)
+                var edited = edit.text
                 if let hash = operation.writtenHash, let current, edited != current {
                     switch try checks.verdict(writing: hash, to: operation.path, current: current, at: base) {
                     case .proceed:
@@ -61,13 +63,16 @@ struct RequestPlan: AttemptPlan {
                     }
                 }
                 texts[file] = edited
+                // The last edit that changed a file saw every problem it kept.
+                if edited != current { warnings[file] = edit.warnings }
             } catch var error as ProjectConfigError where request.isBatch {
                 error.message = "\(DeployRequest.operationName(index)): \(error.message)"
                 throw error
             }
         }
         let updates = files.compactMap { file in texts[file].map { FileUpdate(path: file, bytes: $0) } }
-        return .write(updates, message: message, trailers: trailers)
+        let kept = files.flatMap { file in (warnings[file] ?? []).map { FileWarning(file: file, issue: $0) } }
+        return .write(updates, message: message, trailers: trailers, warnings: kept)
     }
 
     /// The commit message: the template for one request; for a batch, the template (default

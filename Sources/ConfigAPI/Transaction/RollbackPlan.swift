@@ -35,9 +35,10 @@ struct RollbackPlan: AttemptPlan {
         var spec = [YAMLValue.Entry(key: "git", value: .mapping([.init(key: "hash", value: .string(hash))]))]
         if let hold { spec.append(.init(key: DeployedItem.holdKey, value: .string(hold))) }
         let request = try ResourceRequest(path: path, action: .apply, spec: .mapping(spec))
-        let edited = try ResourceEdit(request: request).editedText(of: current)
-        return .write([FileUpdate(path: path.file, bytes: edited)], message: message(to: hash, from: deployed.hash),
-                      trailers: [])
+        let edited = try ResourceEdit(request: request).editedFile(of: current)
+        return .write(
+            [FileUpdate(path: path.file, bytes: edited.text)], message: message(to: hash, from: deployed.hash),
+            trailers: [], warnings: edited.warnings.map { FileWarning(file: path.file, issue: $0) })
     }
 
     /// The hash to deploy, from the hashes the history holds.

@@ -16,26 +16,48 @@ public struct ResourceEdit: Sendable {
 
     private var path: ResourcePath { request.path }
 
+    /// The new text of a project file and the problems it had before the edit already.
+    public struct EditedFile: Sendable {
+        public init(text: [UInt8], warnings: [ValidationIssue]) {
+            self.text = text
+            self.warnings = warnings
+        }
+
+        /// The new text (the old one when nothing changes).
+        public let text: [UInt8]
+        /// Problems of the new text that the old text had too: warnings, not a veto
+        /// (docs/contract.md#validation).
+        public let warnings: [ValidationIssue]
+    }
+
     /// The new text of `projects/<project>.yaml` given its `current` text (nil: the file does
     /// not exist); `current` itself when nothing changes. Refusals are ``ProjectConfigError``s:
-    /// a missing file, a missing or existing item, an edit YAMLPatch refuses, an invalid result.
-    public func editedText(of current: [UInt8]?) throws(ProjectConfigError) -> [UInt8] {
+    /// a missing file, a missing or existing item, an edit YAMLPatch refuses, a result with
+    /// problems the edit introduced. Problems the file already had are the result's warnings.
+    public func editedFile(of current: [UInt8]?) throws(ProjectConfigError) -> EditedFile {
         guard let current else {
             throw ProjectConfigError(
                 .missingProject, "no such project '\(path.project)': the branch has no \(path.file)")
         }
+        let original: DocumentTree
         let edit: VerifiedEdit
         do {
-            edit = try edited(try DocumentTree(parsing: current))
+            original = try DocumentTree(parsing: current)
+            edit = try edited(original)
         } catch let error as YAMLPatchError {
             throw ProjectConfigError(error, file: path.file)
         } catch {
             // `edited` throws nothing else; anything else would be a bug, reported as one (exit 70).
             throw error as? ProjectConfigError ?? ProjectConfigError(.edit(.verification), "\(error)", file: path.file)
         }
-        guard edit.result.changed else { return current }
-        try ProjectValidation.requireValid(edit.tree, file: path.file)
-        return edit.result.text
+        guard edit.result.changed else { return EditedFile(text: current, warnings: []) }
+        let warnings = try ProjectValidation.problemsKept(editing: original, into: edit.tree, file: path.file)
+        return EditedFile(text: edit.result.text, warnings: warnings)
+    }
+
+    /// ``editedFile(of:)``'s text, without its warnings.
+    public func editedText(of current: [UInt8]?) throws(ProjectConfigError) -> [UInt8] {
+        try editedFile(of: current).text
     }
 
     /// The request applied to the parsed file, verified, with the tree of the new text.

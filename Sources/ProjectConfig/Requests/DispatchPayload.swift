@@ -18,6 +18,12 @@ public enum DispatchPayload {
     public static let batchKey = "operations"
     public static let orderKey = "order"
 
+    /// The largest event file read, checked before a byte of it is parsed: 128 KiB. An event is
+    /// its `client_payload` (under ``maximumBytes``) and the fields GitHub adds (repository,
+    /// organization, sender, installation: under 16 KB), so a larger file is no event GitHub
+    /// sends, and the payload's own 64 KB check, which needs it parsed, never sees a larger text.
+    public static let maximumEventBytes = 128 << 10
+
     /// The request of the event whose JSON text is `event`; `origin` (the event file) names it
     /// in errors. Anything wrong is ``ProjectConfigError/Kind/invalidJSON`` or
     /// ``ProjectConfigError/Kind/invalidRequest``.

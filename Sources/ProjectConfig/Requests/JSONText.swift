@@ -1,18 +1,15 @@
 import YAMLPatch
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Reads JSON arguments and payloads into ordered, typed ``YAMLValue``s, and writes values as
 /// compact or indented JSON.
 ///
-/// JSON is YAML: libyaml reads the text into a tree that keeps the order of object keys (a
-/// merge appends new keys in the order they were given) and says where a syntax error is;
-/// Foundation's JSONDecoder then refuses what is YAML but not JSON (`{a: 1}`, `'x'`).
+/// Reading is strict (``JSONReader``): key order kept, every refusal at its line and column,
+/// and a text larger than ``maximumBytes`` refused before it is read.
 public enum JSONText {
+    /// The largest JSON text read, 1 MiB: a spec, a value or a whole GitHub event (GitHub's
+    /// `client_payload` is under 64 KB, the fields GitHub adds to it a few KB).
+    public static let maximumBytes = 1 << 20
+
     /// Parses `text`; `origin` names it in errors (`--spec`, an event file, …).
     public static func parse(_ text: String, origin: String) throws(ProjectConfigError) -> YAMLValue {
         try parse(Array(text.utf8), origin: origin)
@@ -20,27 +17,13 @@ public enum JSONText {
 
     /// Parses the UTF-8 bytes `text`; `origin` names it in errors.
     public static func parse(_ text: [UInt8], origin: String) throws(ProjectConfigError) -> YAMLValue {
-        let parsed: YAMLValue?
-        do {
-            let tree = try DocumentTree(parsing: text)
-            parsed = try tree.documents.first.map { try tree.value(of: $0.root, in: $0) }
-        } catch let error as YAMLPatchError {
+        guard text.count <= maximumBytes else {
             throw ProjectConfigError(
-                .invalidJSON, "invalid JSON: \(error.message)", file: origin,
-                line: error.mark?.line, column: error.mark?.column)
-        } catch {
-            throw ProjectConfigError(.invalidJSON, "invalid JSON: \(error)", file: origin)
+                .invalidJSON, "the JSON text is \(text.count) bytes, more than the \(maximumBytes) config-api reads",
+                file: origin)
         }
-        guard let value = parsed else { throw ProjectConfigError(.invalidJSON, "invalid JSON: no value", file: origin) }
-        do {
-            _ = try JSONDecoder().decode(JSONShape.self, from: Data(text))
-        } catch {
-            throw ProjectConfigError(
-                .invalidJSON,
-                "invalid JSON: YAML is not accepted here; "
-                    + "quote keys and strings with \"", file: origin)
-        }
-        return value
+        var reader = JSONReader(text, origin: origin)
+        return try reader.read()
     }
 
     /// Compact JSON for a value (`get --json`, messages).
@@ -64,6 +47,7 @@ public enum JSONText {
         case .null: return 4
         case .bool(let bool): return bool ? 4 : 5
         case .int(let int): return String(int).utf8.count
+        case .bigInteger(let digits): return digits.utf8.count
         case .double(let double): return double.isFinite ? String(double).utf8.count : 4
         case .string(let string): return quotedLength(string)
         case .sequence(let items): return 2 + max(items.count - 1, 0) + items.reduce(0) { $0 + compactLength(of: $1) }
@@ -79,6 +63,7 @@ public enum JSONText {
         case .null: json += "null"
         case .bool(let bool): json += bool ? "true" : "false"
         case .int(let int): json += String(int)
+        case .bigInteger(let digits): json += digits
         case .double(let double): json += double.isFinite ? String(double) : "null"
         case .string(let string): writeQuoted(string, to: &json)
         case .sequence(let items):
@@ -135,30 +120,6 @@ public enum JSONText {
             let hex = String(scalar.value, radix: 16)
             return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         default: return nil
-        }
-    }
-}
-
-/// Any JSON value, decoded only to prove the text is JSON: the values themselves are read
-/// again, in order, through libyaml.
-private struct JSONShape: Decodable {
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    init(from decoder: Decoder) throws {
-        if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            for key in object.allKeys { _ = try object.decode(JSONShape.self, forKey: key) }
-        } else if var array = try? decoder.unkeyedContainer() {
-            while !array.isAtEnd { _ = try array.decode(JSONShape.self) }
-        } else {
-            let value = try decoder.singleValueContainer()
-            if value.decodeNil() { return }
-            if (try? value.decode(Bool.self)) != nil || (try? value.decode(Double.self)) != nil { return }
-            _ = try value.decode(String.self)
         }
     }
 }

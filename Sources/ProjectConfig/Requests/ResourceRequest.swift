@@ -21,8 +21,8 @@ public struct ResourceRequest: Sendable, Equatable {
     /// Checks `spec` against `action` (``ProjectConfigError/Kind/invalidRequest`` when it does
     /// not fit).
     ///
-    /// - `apply`, `create`: the spec must be an object. For `create` a `name` in the spec must
-    ///   equal the path's name (the item is named after the path).
+    /// - `apply`, `create`: the spec must be an object. A `name` in the spec must equal the
+    ///   path's name: `create` names the item after the path, and `apply` cannot rename it.
     /// - `delete`: the spec must be absent, `null` or `{}`; anything else would be ignored,
     ///   which hides a mistake.
     public init(path: ResourcePath, action: ResourceAction, spec: YAMLValue?) throws(ProjectConfigError) {
@@ -93,12 +93,14 @@ public struct ResourceRequest: Sendable, Equatable {
         case (_, nil):
             throw refusal("\(action.rawValue) needs a spec: a JSON object such as {\"git\":{\"hash\":\"3f2c1a9\"}}")
         case (_, .mapping(let entries)?):
-            if action == .create, let name = entries.first(where: { $0.key == "name" })?.value,
-                name != .string(path.name)
-            {
+            if let name = entries.first(where: { $0.key == "name" })?.value, name != .string(path.name) {
+                let rule =
+                    action == .create
+                    ? "create names the new \(path.kind.singular) after the path"
+                    : "a spec cannot rename the \(path.kind.singular); delete it and create the new one"
                 throw refusal(
-                    "the spec's name \(JSONText.render(name)) differs from the path's name "
-                        + "'\(path.name)'; create names the new \(path.kind.singular) after the path")
+                    "the spec's name \(DisplayText.sanitized(name.excerpt)) differs from the path's name "
+                        + "'\(path.name)'; \(rule)")
             }
             return .mapping(entries)
         case (_, let other?):

@@ -8,15 +8,34 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
     public var column: Int
     /// What is wrong, for people.
     public var message: String
+    /// Where the node is in the document, list items named by their `name` when they have one
+    /// (`applications[name=api].port`); the root for a problem of the whole file.
+    public var path: YAMLPath
 
-    public init(line: Int, column: Int, message: String) {
+    public init(line: Int, column: Int, message: String, path: YAMLPath = YAMLPath(steps: [])) {
         self.line = line
         self.column = column
         self.message = message
+        self.path = path
     }
 
     /// `LINE:COL: message`.
     public var description: String { "\(line):\(column): \(message)" }
+
+    /// What makes two issues one problem on both sides of an edit, which moves lines: the path
+    /// and the message, the line numbers the message cites (`first at line 12`) left out.
+    var identity: String {
+        var text = ""
+        var rest = message[...]
+        while let cited = rest.firstRange(of: "line ") {
+            text += rest[..<cited.upperBound]
+            rest = rest[cited.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty { text += "#" }
+            rest = rest.dropFirst(digits.count)
+        }
+        return path.description + "\u{0}" + text + rest
+    }
 }
 
 /// Checks a whole project file against ``ProjectSchema``, reporting every problem with its line
@@ -76,6 +95,43 @@ public enum ProjectValidation {
         let found = issues(in: tree, file: file)
         guard !found.isEmpty else { return }
         throw ProjectConfigError(invalidFile: file, issues: found)
+    }
+
+    /// The problems of `edited`, the parsed result of an edit of `original`, that `original` had
+    /// already: the edit's warnings (docs/contract.md#validation). Throws
+    /// ``ProjectConfigError/Kind/invalidProject`` naming the problems the edit introduced, when
+    /// there is any. `original` is only validated when the result has problems.
+    public static func problemsKept(
+        editing original: DocumentTree, into edited: DocumentTree, file: String
+    ) throws(ProjectConfigError) -> [ValidationIssue] {
+        let found = issues(in: edited, file: file)
+        guard !found.isEmpty else { return [] }
+        let split = split(found, comparedWith: issues(in: original, file: file))
+        guard split.introduced.isEmpty else { throw ProjectConfigError(invalidFile: file, issues: split.introduced) }
+        return split.existing
+    }
+
+    /// The issues of an edited file split into those the edit introduced and those the file
+    /// already had (docs/contract.md#validation): an issue is introduced when the original file
+    /// has no issue of the same ``ValidationIssue/identity`` left to pair it with (each issue of
+    /// the original pairs with one of the edited file). A valid original makes every issue
+    /// introduced.
+    public static func split(
+        _ edited: [ValidationIssue], comparedWith original: [ValidationIssue]
+    ) -> (introduced: [ValidationIssue], existing: [ValidationIssue]) {
+        var unpaired = original.reduce(into: [String: Int]()) { $0[$1.identity, default: 0] += 1 }
+        var introduced: [ValidationIssue] = []
+        var existing: [ValidationIssue] = []
+        for issue in edited {
+            let identity = issue.identity
+            if let count = unpaired[identity], count > 0 {
+                unpaired[identity] = count - 1
+                existing.append(issue)
+            } else {
+                introduced.append(issue)
+            }
+        }
+        return (introduced, existing)
     }
 
     private static func fileNameIssues(_ file: String, project: String) -> [ValidationIssue] {

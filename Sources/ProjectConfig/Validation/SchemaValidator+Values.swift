@@ -35,6 +35,8 @@ extension SchemaValidator {
             return true
         case .int(let number):
             report(node, "\(place.owner): \(place.label) \(number) is out of range \(bounds)")
+        case .bigInteger(let digits):
+            report(node, "\(place.owner): \(place.label) \(digits) is out of range \(bounds)")
         case .string(let text) where Int(text) != nil:
             report(
                 node, "\(place.owner): \(place.label) must be a number, not the string \"\(text)\"; remove the quotes")
@@ -68,7 +70,7 @@ extension SchemaValidator {
         switch node.value {
         case .string(let text):
             return text
-        case .int, .double, .bool:
+        case .int, .bigInteger, .double, .bool:
             report(
                 node,
                 "\(place.owner): \(place.label) \(node.written) is read as \(node.value.kindName), which Helm "

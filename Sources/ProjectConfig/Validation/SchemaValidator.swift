@@ -40,7 +40,8 @@ struct SchemaValidator {
     }
 
     mutating func report(_ node: TypedNode, _ message: String) {
-        issues.append(ValidationIssue(line: node.line, column: node.column, message: message))
+        issues.append(
+            ValidationIssue(line: node.line, column: node.column, message: message, path: YAMLPath(steps: node.path)))
     }
 
     /// Checks the root of the file against ``ProjectSchema/projectFile``.

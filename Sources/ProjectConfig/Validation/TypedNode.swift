@@ -12,16 +12,22 @@ struct TypedNode {
     let value: YAMLValue
     /// The document holding the node, which resolves its aliases.
     let document: DocumentTree.Document
+    /// Where the node is in the document: keys, and list items by their `name` when they have a
+    /// string one (`applications[name=api].port`), else by index. Unlike a line, it stays the
+    /// same when an edit elsewhere moves the node (docs/contract.md#validation).
+    let path: [YAMLPath.Step]
 
     /// The root of `document` in `tree`; throws when its aliases cannot be expanded.
     init(root document: DocumentTree.Document, in tree: DocumentTree) throws {
-        self.init(node: document.root, value: try tree.value(of: document.root, in: document), document: document)
+        self.init(
+            node: document.root, value: try tree.value(of: document.root, in: document), document: document, path: [])
     }
 
-    private init(node: Node, value: YAMLValue, document: DocumentTree.Document) {
+    private init(node: Node, value: YAMLValue, document: DocumentTree.Document, path: [YAMLPath.Step]) {
         self.node = node
         self.value = value
         self.document = document
+        self.path = path
     }
 
     var line: Int { node.start.line }
@@ -39,9 +45,10 @@ struct TypedNode {
             pairs.count == entries.count
         else { return nil }
         return zip(pairs, entries).map { pair, entry in
-            (
-                entry.key, TypedNode(node: pair.key, value: .string(entry.key), document: document),
-                TypedNode(node: pair.value, value: entry.value, document: document)
+            let path = path + [.key(entry.key)]
+            return (
+                entry.key, TypedNode(node: pair.key, value: .string(entry.key), document: document, path: path),
+                TypedNode(node: pair.value, value: entry.value, document: document, path: path)
             )
         }
     }
@@ -51,7 +58,15 @@ struct TypedNode {
         guard case .sequence(let nodes, _) = content.content, case .sequence(let values) = value,
             nodes.count == values.count
         else { return nil }
-        return zip(nodes, values).map { TypedNode(node: $0, value: $1, document: document) }
+        return zip(nodes, values).enumerated().map { index, item in
+            let step: YAMLPath.Step
+            if case .string(let name)? = item.1["name"] {
+                step = .select(key: "name", value: name)
+            } else {
+                step = .index(index)
+            }
+            return TypedNode(node: item.0, value: item.1, document: document, path: path + [step])
+        }
     }
 
     /// The node holding the content: `node`, or for an alias the node its anchor names.

@@ -136,7 +136,7 @@ extension YAMLValue {
         switch self {
         case .mapping(let entries): return !entries.isEmpty
         case .sequence(let items): return !items.isEmpty
-        case .null, .bool, .int, .double, .string: return false
+        case .null, .bool, .int, .bigInteger, .double, .string: return false
         }
     }
 }

@@ -24,6 +24,7 @@ enum ScalarResolution {
         default: break
         }
         if let int = integer(text) { return .int(int) }
+        if let digits = bigInteger(text) { return .bigInteger(digits) }
         if isCoreFloat(text), let double = Double(text) { return .double(double) }
         return .string(text)
     }
@@ -34,6 +35,16 @@ enum ScalarResolution {
         let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(text)
+    }
+
+    /// The canonical digits of a decimal integer (`[-+]?[0-9]+`) that `Int` cannot hold: sign
+    /// `-` only, no leading zeros. Nil for anything else.
+    static func bigInteger(_ text: String) -> String? {
+        let negative = text.first == "-"
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), Int(text) == nil else { return nil }
+        let significant = digits.drop { $0 == "0" }
+        return (negative ? "-" : "") + significant
     }
 
     /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`

@@ -6,6 +6,10 @@ public enum YAMLValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A decimal integer too large for ``int(_:)``, kept exactly: its digits, `-` first when it
+    /// is negative, without leading zeros (`123456789012345678901234567890`). JSON and YAML's
+    /// core schema set no bound on an integer; a reader that rounds it to a double changes it.
+    case bigInteger(String)
     case double(Double)
     case string(String)
     case sequence([YAMLValue])
@@ -28,5 +32,13 @@ public enum YAMLValue: Sendable, Equatable {
     public subscript(key: String) -> YAMLValue? {
         guard case .mapping(let entries) = self else { return nil }
         return entries.first { $0.key == key }?.value
+    }
+}
+
+extension YAMLValue {
+    /// What a plain (unquoted, untagged) scalar written `text` means in the YAML 1.2 core
+    /// schema: null, a bool, an int, a float or else a string.
+    public init(plainScalar text: String) {
+        self = ScalarResolution.plainValue(text)
     }
 }

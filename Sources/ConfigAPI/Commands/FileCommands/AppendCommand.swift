@@ -23,15 +23,22 @@ struct AppendCommand: ParsableCommand {
     @Argument(help: FileCommandArguments.path)
     var path: String
 
-    @Argument(help: ArgumentHelp("The item to append, as JSON (a string needs its quotes).", valueName: "json"))
+    @Argument(help: ArgumentHelp(
+            "The item to append, as JSON (a string needs its quotes); - reads it from standard input.",
+            valueName: "json"))
     var item: String
 
     @Flag(name: FileCommandArguments.inPlaceNames, help: FileCommandArguments.inPlace)
     var inPlace = false
 
+    func validate() throws {
+        try FileCommandArguments.checkInPlace(inPlace, file: file)
+        try FileCommandArguments.checkOneStandardInput(file: file, json: item)
+    }
+
     func run() throws {
-        try FileEdit.run(file: file, path: path, inPlace: inPlace) {
-            .append(try FileEdit.json(item, argument: "JSON"))
+        try FileEdit.run(file: file, path: path, inPlace: inPlace) { _, _ in
+            .append(try JSONArgument.value(item, name: "JSON"))
         }
     }
 }

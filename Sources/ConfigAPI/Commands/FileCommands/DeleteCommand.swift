@@ -27,7 +27,11 @@ struct DeleteCommand: ParsableCommand {
     @Flag(name: FileCommandArguments.inPlaceNames, help: FileCommandArguments.inPlace)
     var inPlace = false
 
+    func validate() throws {
+        try FileCommandArguments.checkInPlace(inPlace, file: file)
+    }
+
     func run() throws {
-        try FileEdit.run(file: file, path: path, inPlace: inPlace) { .delete }
+        try FileEdit.run(file: file, path: path, inPlace: inPlace) { _, _ in .delete }
     }
 }

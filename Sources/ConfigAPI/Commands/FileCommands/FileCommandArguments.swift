@@ -8,7 +8,11 @@ import YAMLPatch
 /// about 0.9 M instructions of a `get` on a 1 KB file, more than the YAML work (callgrind; see
 /// `ConfigAPIBench startup`).
 enum FileCommandArguments {
-    static let file = ArgumentHelp("The YAML file to read (for example projects/myproject.yaml).")
+    static let file = ArgumentHelp(
+        "The YAML file to read (for example projects/myproject.yaml); - reads standard input.")
+
+    /// The largest YAML text a file command reads (docs/contract.md#hostile-input).
+    static let maximumYAMLBytes = 16 << 20
 
     static let path = ArgumentHelp(
         "Where in the file: a.b.c (keys), a[0] or a[-1] (items), a[name=api] (the items whose name is api), "
@@ -20,6 +24,25 @@ enum FileCommandArguments {
     static let inPlace = ArgumentHelp(
         "Write the file in place (atomically: temporary file in the same folder, then rename; mode kept) "
             + "instead of printing the new document.")
+
+    /// `-i` needs a file to write: with `-` (standard input) it is a usage error.
+    static func checkInPlace(_ inPlace: Bool, file: String) throws {
+        if inPlace, file == Files.standardInput {
+            throw ValidationError("-i writes FILE in place; with - (standard input) the document goes to stdout")
+        }
+    }
+
+    /// Standard input is read once: FILE and a JSON argument cannot both be `-`.
+    static func checkOneStandardInput(file: String, json: String) throws {
+        if file == Files.standardInput, json == Files.standardInput {
+            throw ValidationError("FILE and the JSON argument cannot both be - (standard input is read once)")
+        }
+    }
+
+    /// The text of FILE, or of standard input for `-`, refused past ``maximumYAMLBytes``.
+    static func yamlText(_ file: String) throws(CommandFailure) -> [UInt8] {
+        try Files.contents(of: file, limit: maximumYAMLBytes)
+    }
 
     /// The parsed path; a malformed one is a data error naming the column in the path.
     static func parsedPath(_ text: String) throws(CommandFailure) -> YAMLPath {

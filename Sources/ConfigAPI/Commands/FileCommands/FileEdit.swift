@@ -4,11 +4,15 @@ import YAMLPatch
 /// Runs one edit on a file: read, edit (verified by YAMLPatch), then print the new document or
 /// replace the file, and end the process.
 enum FileEdit {
-    static func run(file: String, path: String, inPlace: Bool, _ operation: () throws -> EditOperation) throws {
-        try reportingFailures(file: file) {
+    /// `operation` makes the edit once the file is read (`set` types its value after it).
+    static func run(
+        file: String, path: String, inPlace: Bool,
+        _ operation: (DocumentTree, YAMLPath) throws -> EditOperation
+    ) throws {
+        try reportingFailures(file: Files.displayName(file)) {
             let yamlPath = try FileCommandArguments.parsedPath(path)
-            let edit = try operation()
-            let tree = try DocumentTree(parsing: try Files.contents(of: file))
+            let tree = try DocumentTree(parsing: try FileCommandArguments.yamlText(file))
+            let edit = try operation(tree, yamlPath)
             let result = try tree.applying(edit, at: yamlPath)
             if !inPlace {
                 try StandardStreams.writeOutput(result.text)
@@ -17,10 +21,5 @@ enum FileEdit {
             }
             ProcessEnd.succeed(keeping: tree, result)
         }
-    }
-
-    /// A JSON command-line argument as a value; `name` says which argument in errors.
-    static func json(_ text: String, argument name: String) throws -> YAMLValue {
-        try JSONText.parse(text, origin: name)
     }
 }

@@ -29,9 +29,9 @@ struct GetCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try reportingFailures(file: file) {
+        try reportingFailures(file: Files.displayName(file)) {
             let yamlPath = try FileCommandArguments.parsedPath(path)
-            let tree = try DocumentTree(parsing: try Files.contents(of: file))
+            let tree = try DocumentTree(parsing: try FileCommandArguments.yamlText(file))
             var output = ""
             for match in try tree.matches(of: yamlPath) {
                 output += try rendered(match, in: tree) + "\n"

@@ -7,15 +7,17 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Deep-merge a JSON object into the mapping at a path (yq's *=).",
         discussion: """
-            For each key of the spec: when both sides are mappings they merge recursively, \
-            otherwise the spec's value replaces the file's (null sets null). Lists are replaced, \
-            or concatenated with --append-lists (yq's *+). Keys new to the file are added after \
-            its last key, indented like their siblings. Prints the whole new document, or writes \
-            the file with -i.
+            The spec is a JSON object (anything else is refused: to replace a value, use \
+            `set --json`). For each key of the spec: when both sides are mappings they merge \
+            recursively, otherwise the spec's value replaces the file's (null sets null). Lists \
+            are replaced, or concatenated with --append-lists (yq's *+). Keys new to the file are \
+            added after its last key, indented like their siblings. Prints the whole new document, \
+            or writes the file with -i.
 
             Examples:
               config-api merge my.yaml 'applications[name=api]' '{"git":{"hash":"3f2c1a9"}}' -i
               config-api merge my.yaml 'applications[name=frontend]' '{"replicas":2}'
+              echo '{"replicas":3}' | config-api merge my.yaml 'applications[name=api]' - -i
               config-api merge --append-lists my.yaml 'applications[name=api]' '{"domains":["api2.example.com"]}'
             """
     )
@@ -26,7 +28,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: FileCommandArguments.path)
     var path: String
 
-    @Argument(help: ArgumentHelp("The JSON to merge (usually an object).", valueName: "spec-json"))
+    @Argument(help: ArgumentHelp("The JSON object to merge; - reads it from standard input.", valueName: "spec-json"))
     var spec: String
 
     @Flag(help: "Concatenate lists instead of replacing them.")
@@ -35,9 +37,21 @@ struct MergeCommand: ParsableCommand {
     @Flag(name: FileCommandArguments.inPlaceNames, help: FileCommandArguments.inPlace)
     var inPlace = false
 
+    func validate() throws {
+        try FileCommandArguments.checkInPlace(inPlace, file: file)
+        try FileCommandArguments.checkOneStandardInput(file: file, json: spec)
+    }
+
     func run() throws {
-        try FileEdit.run(file: file, path: path, inPlace: inPlace) {
-            .merge(try FileEdit.json(spec, argument: "SPEC_JSON"), appendLists: appendLists)
+        try FileEdit.run(file: file, path: path, inPlace: inPlace) { _, _ in
+            let value = try JSONArgument.value(spec, name: "SPEC_JSON")
+            guard case .mapping = value else {
+                throw CommandFailure(
+                    .dataError,
+                    "merge takes a JSON object, whose keys it merges, not \(value.kindName); "
+                        + "to replace the value, use set --json", file: "SPEC_JSON")
+            }
+            return .merge(value, appendLists: appendLists)
         }
     }
 }

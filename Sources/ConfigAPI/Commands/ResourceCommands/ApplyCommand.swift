@@ -101,7 +101,8 @@ struct ApplyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The item: projects/<project>/(applications|databases)/<name>.", valueName: "PATH"))
     var path: String?
 
-    @Option(help: ArgumentHelp("A JSON object (needed by apply and create).", valueName: "JSON"))
+    @Option(help: ArgumentHelp("A JSON object (needed by apply and create); - reads it from standard input.",
+                               valueName: "JSON"))
     var spec: String?
 
     @Option(help: "apply (merge; the default), create or delete.")
@@ -125,13 +126,14 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         var request: DeployRequest?
-        try reportingFailures(file: batch) {
+        try reportingFailures(file: batch.map(Files.displayName)) {
             if let batch {
-                request = try DeployRequest.batch(fromText: try Files.contentsOrStandardInput(of: batch),
-                                                  origin: batch == "-" ? "standard input" : batch)
+                let text = try Files.contents(of: batch, limit: FileCommandArguments.maximumYAMLBytes)
+                request = try DeployRequest.batch(fromText: text, origin: Files.displayName(batch))
             } else if let path {
+                let spec = try spec.map { try JSONArgument.value($0, name: "--spec") }
                 request = DeployRequest(operations: [
-                    try ResourceRequest(path: path, action: action ?? .apply, specJSON: spec),
+                    try ResourceRequest(path: ResourcePath(parsing: path), action: action ?? .apply, spec: spec)
                 ])
             }
         }

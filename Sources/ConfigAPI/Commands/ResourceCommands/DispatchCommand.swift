@@ -37,7 +37,8 @@ struct DispatchCommand: ParsableCommand {
         var request: DeployRequest?
         try reportingFailures(annotating: GitHubActions(environment: environment)) {
             let file = try Self.eventFile(option: event, environment: environment)
-            request = try DispatchPayload.request(fromEvent: try Files.contents(of: file), origin: file)
+            let event = try Files.contents(of: file, limit: DispatchPayload.maximumEventBytes)
+            request = try DispatchPayload.request(fromEvent: event, origin: Files.displayName(file))
         }
         guard let request else { return }
         try DeployTransaction(options: repository, environment: environment).run(request, order: order)

@@ -35,6 +35,12 @@ struct RepositoryOptions: ParsableArguments {
     @Flag(help: "Print the diff the update would make, and change nothing.")
     var dryRun = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Colour the --dry-run diff: auto (when stdout is a terminal, NO_COLOR is unset or empty and not in "
+                + "GitHub Actions), always, never.", valueName: "auto|always|never"))
+    var color: ColorChoice = .auto
+
     @Flag(help: "Commit to the local branch only; do not push.")
     var noPush = false
 

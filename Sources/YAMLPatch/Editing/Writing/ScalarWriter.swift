@@ -25,6 +25,7 @@ enum ScalarWriter {
         case .null: text = "null"
         case .bool(let bool): text = bool ? "true" : "false"
         case .int(let int): text = String(int)
+        case .bigInteger(let digits): text = digits
         case .double(let double):
             if double.isNaN {
                 text = ".nan"

@@ -29,7 +29,7 @@ struct ValueWriter {
             let text = "{" + written.map { $0.key.text + ": " + $0.value.text }.joined(separator: ", ") + "}"
             let pairs = written.map { Node.Pair(key: $0.key.node, value: $0.value.node) }
             return WrittenValue(text: text, node: .expected(.mapping(pairs, .flow)), isBlock: false)
-        case .null, .bool, .int, .double:
+        case .null, .bool, .int, .bigInteger, .double:
             return scalar(ScalarWriter.typed(value) ?? ScalarWriter.fresh("", inFlow: inFlow))
         }
     }
