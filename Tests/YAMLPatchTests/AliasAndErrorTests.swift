@@ -39,6 +39,25 @@ import Testing
         #expect(try edited(Self.billionLaughs, "a[0]", .set(.string("x")), expecting: .alias))
     }
 
+    /// An anchor on a key is as protected as one on a value: deleting `&SS Sammy Sosa` while
+    /// `*SS` remains would leave an alias of nothing (yaml_edit's test suite found this).
+    @Test func deletingAnAnchoredKeyThatAnAliasNamesIsRefused() throws {
+        let text = "&SS Sammy Sosa: a\nb: *SS\nc: &free 1\n"
+        let error = try #require(throws: YAMLPatchError.self) { try edited(text, "Sammy Sosa", .delete) }
+        #expect(error.kind == .alias && error.mark?.line == 1 && error.mark?.column == 1)
+        #expect(try edited(text, "c", .delete) == "&SS Sammy Sosa: a\nb: *SS\n")
+        #expect(try edited("- &a x\n- *a\n- y\n", "[0]", .delete, expecting: .alias))
+    }
+
+    /// YAML has no alias before its anchor: such a text is refused where the alias is.
+    @Test func anAliasWithoutAnAnchorBeforeItIsRefused() throws {
+        for (text, line, column) in [("a: *x\n", 1, 4), ("a: *x\nb: &x 1\n", 1, 4), ("a: &x 1\n---\nb: *x\n", 3, 4)] {
+            let error = try #require(throws: YAMLPatchError.self) { try DocumentTree(parsing: text) }
+            #expect(error.kind == .syntax && error.message.contains("*x"), "\(text)")
+            #expect(error.mark?.line == line && error.mark?.column == column, "\(text): \(error)")
+        }
+    }
+
     @Test func readingFollowsAliases() throws {
         let tree = try DocumentTree(parsing: "base: &base\n  x: 1\nderived: *base\n")
         let match = try #require(try tree.matches(of: YAMLPath("derived.x")).first)

@@ -5,7 +5,9 @@ extension DocumentEditor {
     mutating func delete(_ doomed: [Int], from node: Node, _ expected: inout Node, _ place: Place) throws {
         try checkGrowable(node, place)
         for index in doomed {
-            try checkReplaceable(child(index, of: node), Place(slot: place.slot, isUnderAliasTarget: false))
+            for removed in entryNodes(index, of: node) {
+                try checkReplaceable(removed, Place(slot: place.slot, isUnderAliasTarget: false))
+            }
         }
         if doomed.count == node.entryCount {
             let empty: YAMLValue = if case .mapping = node.content { .mapping([]) } else { .sequence([]) }
@@ -19,11 +21,12 @@ extension DocumentEditor {
         expected.removeChildren(doomed)
     }
 
-    private func child(_ index: Int, of node: Node) -> Node {
+    /// The nodes entry `index` removes: a pair's key (an anchor may sit on it) and value, or an item.
+    private func entryNodes(_ index: Int, of node: Node) -> [Node] {
         switch node.content {
-        case .mapping(let pairs, _): return pairs[index].value
-        case .sequence(let items, _): return items[index]
-        case .scalar, .alias: return node
+        case .mapping(let pairs, _): return [pairs[index].key, pairs[index].value]
+        case .sequence(let items, _): return [items[index]]
+        case .scalar, .alias: return [node]
         }
     }
 

@@ -94,19 +94,18 @@ extension DocumentEditor {
     /// Inserts `text` after the last entry of a flow collection (`, text`) or into an empty one.
     private mutating func insertInFlow(_ text: String, into node: Node, after lastEntryEnd: Int?) {
         if let lastEntryEnd {
-            splices.append(Splice(range: lastEntryEnd..<lastEntryEnd, replacement: Array((", " + text).utf8)))
+            splices.append(splice(lastEntryEnd..<lastEntryEnd, ", " + text))
         } else {
             let closing = node.end.offset - 1
-            splices.append(Splice(range: closing..<closing, replacement: Array(text.utf8)))
+            splices.append(splice(closing..<closing, text))
         }
     }
 
-    /// New lines after the line holding `offset`, in the file's line ending.
+    /// New lines after the line holding `offset`, with that line's line ending.
     func insertion(_ lines: [String], afterLineOf offset: Int) -> Splice {
         let position = layout.nextLineStart(after: offset)
-        let body = lines.joined(separator: layout.lineEnding)
+        let body = lines.joined(separator: "\n")
         let endsWithoutBreak = position == layout.bytes.count && layout.bytes.last != .newline
-        let text = endsWithoutBreak ? layout.lineEnding + body : body + layout.lineEnding
-        return Splice(range: position..<position, replacement: Array(text.utf8))
+        return splice(position..<position, endsWithoutBreak ? "\n" + body : body + "\n", lineOf: offset)
     }
 }

@@ -32,7 +32,7 @@ extension DocumentEditor {
                     ? layout.column(of: node.start.offset)
                     : writer.nestedIndentation(of: value, underKeyAt: layout.column(of: key.start.offset))
                 range = try blockValueStart(of: node, place)..<end
-                prefix = layout.lineEnding + writer.spaces(indentation)
+                prefix = "\n" + writer.spaces(indentation)
             case .sequenceItem(let dashEnd, _):
                 indentation = layout.column(of: dashEnd ?? node.start.offset) + 1
                 range = try blockValueStart(of: node, place)..<end
@@ -40,7 +40,7 @@ extension DocumentEditor {
             }
             written = writer.block(value, indentation: indentation)
         }
-        splices.append(Splice(range: range, replacement: Array((prefix + written.text + suffix).utf8)))
+        splices.append(splice(range, prefix + written.text + suffix))
         expected = written.node
     }
 
@@ -56,7 +56,7 @@ extension DocumentEditor {
                 ?? layout.column(of: node.start.offset) + writer.style.mappingStep
         }
         let placement = ScalarWriter.Placement(
-            inFlow: place.inFlow, blockIndentation: indentation, lineEnding: layout.lineEnding)
+            inFlow: place.inFlow, blockIndentation: indentation)
         let scalar = ScalarWriter.string(string, preferring: style, at: placement)
         return WrittenValue(text: scalar.text, node: .expected(.scalar(scalar.value, scalar.style)), isBlock: false)
     }
@@ -89,7 +89,7 @@ extension DocumentEditor {
         switch place.slot {
         case .root:
             let atLineStart = offset == layout.lineStart(of: offset)
-            return (offset..<offset, atLineStart ? "" : " ", atLineStart ? layout.lineEnding : "")
+            return (offset..<offset, atLineStart ? "" : " ", atLineStart ? "\n" : "")
         case .sequenceItem(let dashEnd, _):
             let start = dashEnd ?? offset
             return (start..<start, " ", "")
@@ -99,7 +99,7 @@ extension DocumentEditor {
             if style == .flow, key.start.line == key.end.line { return (keyEnd..<keyEnd, ": ", "") }
             if style == .flow { return (key.start.offset..<keyEnd, try oneLineKey(key) + ": ", "") }
             let column = layout.explicitKeyColumn(before: key.start.offset)
-            return (keyEnd..<keyEnd, layout.lineEnding + writer.spaces(column) + ": ", "")
+            return (keyEnd..<keyEnd, "\n" + writer.spaces(column) + ": ", "")
         }
     }
 
@@ -109,7 +109,7 @@ extension DocumentEditor {
             throw YAMLPatchError(
                 .value, "cannot give a value to this key: it spans lines and is not a scalar", at: key.start)
         }
-        let placement = ScalarWriter.Placement(inFlow: true, blockIndentation: 0, lineEnding: layout.lineEnding)
+        let placement = ScalarWriter.Placement(inFlow: true, blockIndentation: 0)
         let written = ScalarWriter.string(text, preferring: style, at: placement)
         guard written.style == style, !written.text.contains("\n") else {
             throw YAMLPatchError(

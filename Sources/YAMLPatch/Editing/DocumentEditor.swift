@@ -119,6 +119,22 @@ struct DocumentEditor {
         }
     }
 
+    /// A splice writing `text` over `range`. The writers break lines with LF; in the text they
+    /// take the ending of the line holding `offset` (default: where the range starts), so a
+    /// file that mixes LF and CRLF lines keeps each line's own.
+    func splice(_ range: Range<Int>, _ text: String, lineOf offset: Int? = nil) -> Splice {
+        guard layout.endsWithCRLF(lineOf: offset ?? range.lowerBound) else {
+            return Splice(range: range, replacement: Array(text.utf8))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == .newline { bytes.append(.carriageReturn) }
+            bytes.append(byte)
+        }
+        return Splice(range: range, replacement: bytes)
+    }
+
     // MARK: shared checks
 
     /// The offset just past the `-` of block sequence item `position`.

@@ -13,7 +13,9 @@ extension DocumentTree {
     ///
     /// Throws `.noMatch` when the path resolves nowhere, `.alias` when the edit would go
     /// through or change an alias's meaning, `.value` when the value cannot go there,
-    /// `.verification` when the re-parsed text is not what was expected.
+    /// `.duplicateKey` when the text (or the value) has a key twice in one mapping, `.limit`
+    /// when the result would nest deeper than ``maximumNestingDepth`` or the path has more
+    /// steps than that, `.verification` when the re-parsed text is not what was expected.
     public func applying(_ edit: EditOperation, at path: YAMLPath) throws -> EditResult {
         try verified(try plan(edit, at: path))
     }
@@ -27,8 +29,9 @@ extension DocumentTree {
     /// The splices and expected tree of `edit` at `path`, resolved by the one path walker.
     func plan(_ edit: EditOperation, at path: YAMLPath) throws -> EditPlan {
         let targets = try PathWalker(path, in: self).editTargets(creatingKeys: edit.createsKeys)
+        try checkEditable(edit, at: targets)
         let layout = TextLayout(text)
-        let writer = ValueWriter(style: IndentationStyle.detect(in: documents), lineEnding: layout.lineEnding)
+        let writer = ValueWriter(style: IndentationStyle.detect(in: documents))
         var expectedRoots = documents.map(\.root)
         var splices: [Splice] = []
         var rest = targets[...]

@@ -2,19 +2,25 @@
 /// start and end, where a key's `:` or an item's `-` is, which comment lines sit above an entry.
 struct TextLayout {
     let bytes: [UInt8]
-    /// `\r\n` when the text's first line ends that way, else `\n`.
-    let lineEnding: String
     /// Where the first line starts: after the byte order mark, if any.
     private let firstLineStart: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         firstLineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if let newline = bytes.firstIndex(of: .newline), newline > 0, bytes[newline - 1] == .carriageReturn {
-            lineEnding = "\r\n"
-        } else {
-            lineEnding = "\n"
+    }
+
+    /// Whether the line holding `offset` ends with CRLF; a last line without a break, with the
+    /// ending of the line before it (LF when the text has a single line).
+    func endsWithCRLF(lineOf offset: Int) -> Bool {
+        var index = offset
+        while index < bytes.count, bytes[index] != .newline { index += 1 }
+        if index == bytes.count {
+            let start = lineStart(of: offset)
+            guard start > firstLineStart else { return false }
+            index = start - 1
         }
+        return index > 0 && bytes[index - 1] == .carriageReturn
     }
 
     /// The offset of the first byte of the line holding `offset`.

@@ -3,8 +3,10 @@ extension DocumentTree {
     public static let aliasExpansionBudget = 10_000
 
     /// The typed value of `node`, a node of `document`, with every alias expanded to the node
-    /// it refers to. Throws `.alias` on an alias of an unknown anchor, an alias inside the
-    /// node it refers to, or when expansion exceeds ``aliasExpansionBudget``.
+    /// it refers to. Throws `.alias` on an alias inside the node it refers to, or when
+    /// expansion exceeds ``aliasExpansionBudget``; `.limit` when the expanded value nests
+    /// deeper than ``maximumNestingDepth`` (aliases can nest a document's deepest collection
+    /// inside another).
     public func value(of node: Node, in document: Document) throws -> YAMLValue {
         var exporter = ValueExporter(document: document)
         return try exporter.value(of: node)
@@ -15,6 +17,8 @@ extension DocumentTree {
 private struct ValueExporter {
     let document: DocumentTree.Document
     var budget = DocumentTree.aliasExpansionBudget
+    /// The collections enclosing the node being expanded.
+    var depth = 0
     /// Whether each anchored node (by anchor index) is being expanded, to refuse an alias to
     /// its own ancestor, which would expand forever.
     var expanding: [Bool]
@@ -29,8 +33,12 @@ private struct ValueExporter {
         case .scalar(let text, let style):
             return ScalarResolution.value(of: text, style: style, tag: node.tag)
         case .sequence(let items, _):
+            try enter(node)
+            defer { depth -= 1 }
             return .sequence(try items.map { try value(of: $0) })
         case .mapping(let pairs, _):
+            try enter(node)
+            defer { depth -= 1 }
             var entries: [YAMLValue.Entry] = []
             entries.reserveCapacity(pairs.count)
             for pair in pairs {
@@ -40,6 +48,18 @@ private struct ValueExporter {
             return .mapping(entries)
         case .alias(let alias):
             return try expand(alias, at: node)
+        }
+    }
+
+    /// One collection deeper, within the limit.
+    private mutating func enter(_ node: Node) throws {
+        depth += 1
+        guard depth <= DocumentTree.maximumNestingDepth else {
+            depth -= 1
+            throw YAMLPatchError(
+                .limit,
+                "the value nests collections deeper than \(DocumentTree.maximumNestingDepth) levels here "
+                    + "once its aliases are expanded", at: node.start)
         }
     }
 

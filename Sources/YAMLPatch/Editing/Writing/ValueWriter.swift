@@ -10,10 +10,10 @@ struct WrittenValue {
 }
 
 /// Writes new values in the file's style: block collections at its indentation step, flow
-/// collections inside flow ones, scalars through ``ScalarWriter``.
+/// collections inside flow ones, scalars through ``ScalarWriter``. Line breaks are written as
+/// LF; the editor gives them the ending of the line where the text goes.
 struct ValueWriter {
     var style: IndentationStyle
-    var lineEnding: String
 
     /// `value` written inline (scalars, empty collections, or anything inside flow).
     func inline(_ value: YAMLValue, inFlow: Bool) -> WrittenValue {
@@ -40,11 +40,11 @@ struct ValueWriter {
         switch value {
         case .mapping(let entries) where !entries.isEmpty:
             let written = entries.map { entry($0, indentation: indentation) }
-            let text = written.map(\.text).joined(separator: lineEnding + spaces(indentation))
+            let text = written.map(\.text).joined(separator: "\n" + spaces(indentation))
             return WrittenValue(text: text, node: .expected(.mapping(written.map(\.pair), .block)), isBlock: true)
         case .sequence(let items) where !items.isEmpty:
             let written = items.map { block($0, indentation: indentation + 2) }
-            let text = written.map { "- " + $0.text }.joined(separator: lineEnding + spaces(indentation))
+            let text = written.map { "- " + $0.text }.joined(separator: "\n" + spaces(indentation))
             return WrittenValue(text: text, node: .expected(.sequence(written.map(\.node), .block)), isBlock: true)
         default:
             return inline(value, inFlow: false)
@@ -56,7 +56,7 @@ struct ValueWriter {
         let key = key(entry.key)
         let value = nested(entry.value, underKeyAt: indentation)
         let separator =
-            value.isBlock ? lineEnding + spaces(nestedIndentation(of: entry.value, underKeyAt: indentation)) : " "
+            value.isBlock ? "\n" + spaces(nestedIndentation(of: entry.value, underKeyAt: indentation)) : " "
         return (key.text + ":" + separator + value.text, Node.Pair(key: key.node, value: value.node))
     }
 
