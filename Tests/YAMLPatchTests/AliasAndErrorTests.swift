@@ -21,6 +21,24 @@ import Testing
         #expect(appended == Self.billionLaughs + "more: x\n")
     }
 
+    /// Reading a value expands aliases only up to a budget of nodes: billion laughs, and one
+    /// large anchor named many times, stop early.
+    @Test func aliasExpansionIsBoundedByTheNodesItAdds() throws {
+        let laughs = try DocumentTree(parsing: Self.billionLaughs)
+        let document = try #require(laughs.documents.first)
+        let error = try #require(throws: YAMLPatchError.self) { try laughs.value(of: document.root, in: document) }
+        #expect(error.kind == .alias && error.message.contains("\(DocumentTree.aliasExpansionBudget) nodes"))
+        let a = try #require(laughs.matches(of: YAMLPath("c")).first?.node)
+        #expect(try laughs.value(of: a, in: document).firstItem?.firstItem?.firstItem == .string("lol"))
+
+        let items = (0..<1_000).map(String.init).joined(separator: ", ")
+        let uses = Array(repeating: "*big", count: 200).joined(separator: ", ")
+        let wide = "big: &big [\(items)]\nuses: [\(uses)]\n"
+        let tree = try DocumentTree(parsing: wide)
+        let root = try #require(tree.documents.first?.root)
+        #expect(throws: YAMLPatchError.self) { try tree.value(of: root, in: tree.documents[0]) }
+    }
+
     @Test func editsThroughAliasesOrAnchorsAreRefused() throws {
         let text = "base: &base\n  x: 1\nderived: *base\nlist: [&item a, *item]\nfree: &free 1\n"
         for (path, operation) in [
