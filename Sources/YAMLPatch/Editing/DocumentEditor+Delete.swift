@@ -1,5 +1,6 @@
 /// Deleting keys and items: whole lines in block collections (with the comment lines directly
-/// above at the same indentation), the entry and one comma in flow collections.
+/// above at the same indentation, and those after it indented deeper: commented-out parts of
+/// it), the entry and one comma in flow collections.
 extension DocumentEditor {
     /// Removes the children of `node` at `doomed` (pair or item indexes, in order).
     mutating func delete(_ doomed: [Int], from node: Node, _ expected: inout Node, _ place: Place) throws {
@@ -16,7 +17,15 @@ extension DocumentEditor {
         if node.collectionStyle == .flow {
             splices += flowRanges(doomed, of: node).map { Splice(range: $0, replacement: []) }
         } else {
-            for index in doomed { splices.append(Splice(range: try blockRange(index, of: node), replacement: [])) }
+            for index in doomed {
+                var range = try blockRange(index, of: node)
+                if let kept = (0..<index).last(where: { !doomed.contains($0) }),
+                    layout.keepsTrailingBreaks(node.lastLeaf(ofEntry: kept))
+                {
+                    range = range.lowerBound..<layout.blankLinesEnd(from: range.upperBound)
+                }
+                splices.append(Splice(range: range, replacement: []))
+            }
         }
         expected.removeChildren(doomed)
     }
@@ -33,9 +42,11 @@ extension DocumentEditor {
     /// Where entry `index` starts and ends in the text.
     private func entryBounds(_ index: Int, of node: Node) -> (start: Int, end: Int) {
         switch node.content {
-        case .mapping(let pairs, _):
+        case .mapping(let pairs, let style):
             let pair = pairs[index]
-            return (pair.key.start.offset, layout.entryEnd(key: pair.key, value: pair.value))
+            let keyStart = pair.key.start.offset
+            let start = layout.explicitKeyIndicator(before: keyStart, inFlow: style == .flow) ?? keyStart
+            return (start, layout.entryEnd(key: pair.key, value: pair.value))
         case .sequence(let items, let style):
             let start = style == .block ? dashEnd(ofItem: index, in: node, items) - 1 : items[index].start.offset
             return (start, layout.contentEnd(of: items[index]))
@@ -50,8 +61,10 @@ extension DocumentEditor {
         let bounds = entryBounds(index, of: node)
         if layout.isFirstOnLine(bounds.start) {
             let lineStart = layout.lineStart(of: bounds.start)
-            let start = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: bounds.start - lineStart)
-            let end = layout.nextLineStart(after: bounds.end)
+            let column = bounds.start - lineStart
+            let start = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: column)
+            let end = layout.nextLineStart(
+                after: layout.trailingCommentsEnd(after: bounds.end, column: column, attached: false))
             let ownsSeparator = ownsSeparator(after: start..<end, isFirstEntry: index == 0)
             return start..<(ownsSeparator ? layout.nextLineStart(after: end) : end)
         }

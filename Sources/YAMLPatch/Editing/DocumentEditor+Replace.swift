@@ -1,5 +1,7 @@
 /// Replacing a node's value: scalars in place (their style and trailing comment kept),
-/// collections as blocks at the file's indentation or inline inside flow.
+/// collections as blocks at the file's indentation, or in flow style inside flow, in place of
+/// a flow collection, or beside flow siblings. A trailing comment stays on the line where it
+/// was: after the key when a block collection comes in on the lines below.
 extension DocumentEditor {
     mutating func replace(_ node: Node, _ expected: inout Node, with value: YAMLValue, _ place: Place) throws {
         try checkReplaceable(node, place)
@@ -9,7 +11,7 @@ extension DocumentEditor {
         let range: Range<Int>
         var prefix = ""
         var suffix = ""
-        if place.inFlow || !value.isNonEmptyCollection {
+        if place.inFlow || !value.isNonEmptyCollection || place.siblingsAreFlow || node.collectionStyle == .flow {
             written = inlineValue(value, replacing: node, place)
             if node.collectionStyle == .block {
                 range = try blockValueStart(of: node, place)..<end
@@ -23,9 +25,16 @@ extension DocumentEditor {
         } else {
             let indentation: Int
             switch place.slot {
-            case .root:
+            case .root where layout.isFirstOnLine(node.start.offset):
                 indentation = layout.column(of: node.start.offset)
                 range = node.start.offset..<end
+                // An empty document's value goes on lines of its own, before what follows.
+                if node.start.offset == node.end.offset { suffix = "\n" }
+            case .root:
+                // After `--- `: a block collection starts on the next line.
+                indentation = 0
+                range = layout.spacesStart(before: node.start.offset)..<end
+                prefix = "\n"
             case .mappingValue(let key, _):
                 indentation =
                     keepsIndentation(node, value)
@@ -40,7 +49,21 @@ extension DocumentEditor {
             }
             written = writer.block(value, indentation: indentation)
         }
-        splices.append(splice(range, prefix + written.text + suffix))
+        // A `#` right after the value would join a plain scalar instead of starting a comment.
+        if range.upperBound < layout.bytes.count, layout.bytes[range.upperBound] == .hash { suffix += " " }
+        if range.upperBound == layout.bytes.count, layout.bytes.last != .newline, written.isClippedBlockScalar {
+            suffix += "\n"  // the value's final line break
+        }
+        let text = prefix + written.text + suffix
+        if written.isBlock, let lineEnd = layout.trailingCommentLineEnd(after: range.upperBound),
+            let firstBreak = text.utf8.firstIndex(of: .newline)
+        {
+            // `key: value # comment` becoming a block: the comment stays on the key's line.
+            splices.append(splice(range, String(text[..<firstBreak])))
+            splices.append(splice(lineEnd..<lineEnd, String(text[firstBreak...]), lineOf: range.lowerBound))
+        } else {
+            splices.append(splice(range, text))
+        }
         expected = written.node
     }
 
@@ -83,20 +106,29 @@ extension DocumentEditor {
     /// Where a value goes where there was none, and what goes around it: after `key:` or `-`;
     /// `: ` after a flow key without a colon (a key spanning lines is written again on one
     /// line first, as YAML requires of a key followed by `:`); a `: ` line under an explicit
-    /// `? key`; for an empty document, on the line where libyaml placed it, or after `---`.
+    /// `? key`; for an empty document, on the line where libyaml placed it, or after `---`
+    /// (and, where a directive line ended the document, with a `...` before it: a top-level
+    /// scalar would run on into that line).
     private func emptyValueInsertion(_ node: Node, _ place: Place) throws -> EmptyValueInsertion {
         let offset = node.start.offset
         switch place.slot {
         case .root:
-            let atLineStart = offset == layout.lineStart(of: offset)
-            return (offset..<offset, atLineStart ? "" : " ", atLineStart ? "\n" : "")
+            let lineStart = layout.lineStart(of: offset)
+            if lineStart < offset, layout.bytes[lineStart..<offset].contains(.hash) {
+                return (offset..<offset, "\n", "")  // after a comment at the end of the text
+            }
+            let beforeDirective = offset < layout.bytes.count && layout.bytes[offset] == UInt8(ascii: "%")
+            let suffix = beforeDirective ? "\n...\n" : "\n"
+            return lineStart == offset ? (offset..<offset, "", suffix) : (offset..<offset, " ", "")
         case .sequenceItem(let dashEnd, _):
             let start = dashEnd ?? offset
             return (start..<start, " ", "")
         case .mappingValue(let key, let style):
             if let colonEnd = layout.emptyValueOffset(afterKey: key) { return (colonEnd..<colonEnd, " ", "") }
             let keyEnd = layout.contentEnd(of: key)
-            if style == .flow, key.start.line == key.end.line { return (keyEnd..<keyEnd, ": ", "") }
+            // A tag right before `:` would take the colon into its name.
+            let colon = key.tag != nil && key.scalarText == "" ? " : " : ": "
+            if style == .flow, key.start.line == key.end.line { return (keyEnd..<keyEnd, colon, "") }
             if style == .flow { return (key.start.offset..<keyEnd, try oneLineKey(key) + ": ", "") }
             let column = layout.explicitKeyColumn(before: key.start.offset)
             return (keyEnd..<keyEnd, "\n" + writer.spaces(column) + ": ", "")

@@ -7,10 +7,12 @@ enum Slot {
     case sequenceItem(dashEnd: Int?, parentStyle: CollectionStyle)
 }
 
-/// A node's slot, and whether a collection that an alias refers to encloses it.
+/// A node's slot, whether a collection that an alias refers to encloses it, and whether a
+/// collection written there takes flow style from its siblings (see ``EntryPlacement``).
 struct Place {
     var slot: Slot
     var isUnderAliasTarget: Bool
+    var siblingsAreFlow = false
 
     /// Inside `[ ]` or `{ }`, where only flow style may be written.
     var inFlow: Bool {
@@ -79,6 +81,7 @@ struct DocumentEditor {
         guard depth > 0 else { return Place(slot: .root, isUnderAliasTarget: isUnderAliasTarget) }
         let parent = target.ancestors[depth - 1]
         let index = target.address[depth - 1]
+        let siblingsAreFlow = parent.holdsFlowCollections(excluding: index)
         let slot: Slot
         switch parent.content {
         case .mapping(let pairs, let style):
@@ -90,7 +93,7 @@ struct DocumentEditor {
         case .scalar, .alias:
             slot = .root
         }
-        return Place(slot: slot, isUnderAliasTarget: isUnderAliasTarget)
+        return Place(slot: slot, isUnderAliasTarget: isUnderAliasTarget, siblingsAreFlow: siblingsAreFlow)
     }
 
     private mutating func applyOperation(_ node: Node, _ expected: inout Node, _ place: Place) throws {

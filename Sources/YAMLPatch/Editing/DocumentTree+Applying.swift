@@ -43,7 +43,21 @@ extension DocumentTree {
             try editor.edit(inDocument, &expectedRoots[documentIndex])
             splices += editor.splices
         }
+        try checkNoTabLines(after: splices, layout)
         return EditPlan(splices: try Self.ordered(splices), expectedRoots: expectedRoots, matchCount: targets.count)
+    }
+
+    /// Refuses splices followed by a white-space line holding a tab: libyaml reads such a line
+    /// only right after an unquoted value at a shallower indentation, which an edit may change.
+    private func checkNoTabLines(after splices: [Splice], _ layout: TextLayout) throws {
+        for splice in splices {
+            guard let tab = layout.tabInBlankLines(after: splice.range.upperBound) else { continue }
+            let mark = MarkConverter(text, wideCharacters: []).mark(byteOffset: tab)
+            throw YAMLPatchError(
+                .value,
+                "cannot edit next to the blank line here: it holds a tab, which YAML allows in it only "
+                    + "in some places; remove the tab", at: mark)
+        }
     }
 
     /// The new text of `plan`, proved by a re-parse compared with the expected tree.

@@ -7,6 +7,14 @@ struct WrittenValue {
     /// Whether the text spans lines as a block collection (it must start on its own line
     /// after a key).
     var isBlock: Bool
+
+    /// A literal or folded scalar whose value ends with its one final line break.
+    var isClippedBlockScalar: Bool {
+        guard case .scalar(let value, let style) = node.content, style == .literal || style == .folded else {
+            return false
+        }
+        return value.hasSuffix("\n")
+    }
 }
 
 /// Writes new values in the file's style: block collections at its indentation step, flow
@@ -51,10 +59,11 @@ struct ValueWriter {
         }
     }
 
-    /// `key: value` in a block mapping whose keys are at `indentation` spaces.
-    func entry(_ entry: YAMLValue.Entry, indentation: Int) -> (text: String, pair: Node.Pair) {
+    /// `key: value` in a block mapping whose keys are at `indentation` spaces; with `flow`, a
+    /// collection value in flow style.
+    func entry(_ entry: YAMLValue.Entry, indentation: Int, flow: Bool = false) -> (text: String, pair: Node.Pair) {
         let key = key(entry.key)
-        let value = nested(entry.value, underKeyAt: indentation)
+        let value = flow ? inline(entry.value, inFlow: false) : nested(entry.value, underKeyAt: indentation)
         let separator =
             value.isBlock ? "\n" + spaces(nestedIndentation(of: entry.value, underKeyAt: indentation)) : " "
         return (key.text + ":" + separator + value.text, Node.Pair(key: key.node, value: value.node))
