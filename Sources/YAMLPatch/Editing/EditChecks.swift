@@ -1,12 +1,20 @@
 /// What an edit refuses before it plans a splice: a text with duplicate keys, a value with
-/// duplicate keys, and a result nested deeper than ``DocumentTree/maximumNestingDepth``.
+/// duplicate keys, a key too long to write, and a result nested deeper than
+/// ``DocumentTree/maximumNestingDepth``.
 extension DocumentTree {
+    /// The longest key an edit writes, in characters as written: YAML readers (libyaml among
+    /// them) look no further than 1024 characters for the `:` after a key.
+    static let maximumKeyLength = 1000
+
     func checkEditable(_ edit: EditOperation, at targets: [PathTarget]) throws {
         try checkNoDuplicateKeys()
-        guard let value = edit.value else { return }
-        if let key = value.firstDuplicateKey() {
-            throw YAMLPatchError(.duplicateKey, "the value to write has the key '\(key)' twice in one mapping")
+        for target in targets {
+            if case .missingKeys(let keys) = target.kind, let key = keys.first(where: Self.isTooLong) {
+                throw Self.keyTooLong(key)
+            }
         }
+        guard let value = edit.value else { return }
+        try Self.checkWritable(value)
         let valueDepth = value.nestingDepth(upTo: Self.maximumNestingDepth)
         for target in targets {
             let depth = target.depthAbove(edit) + valueDepth
@@ -17,6 +25,32 @@ extension DocumentTree {
                         + "more than the \(Self.maximumNestingDepth) config-api reads", at: target.node.start)
             }
         }
+    }
+}
+
+extension DocumentTree {
+    /// Refuses a value whose mappings have a key twice (`.duplicateKey`) or a key too long to
+    /// write (`.value`).
+    static func checkWritable(_ value: YAMLValue) throws {
+        try value.forEachMapping { entries in
+            let duplicates = DuplicateKeyScan.duplicates(count: entries.count) { entries[$0].key }
+            if let duplicate = duplicates.first {
+                let key = entries[duplicate.duplicate].key
+                throw YAMLPatchError(.duplicateKey, "the value to write has the key '\(key)' twice in one mapping")
+            }
+            if let long = entries.first(where: { isTooLong($0.key) }) { throw keyTooLong(long.key) }
+        }
+    }
+
+    private static func isTooLong(_ key: String) -> Bool {
+        ScalarWriter.fresh(key, inFlow: true).text.unicodeScalars.count > maximumKeyLength
+    }
+
+    private static func keyTooLong(_ key: String) -> YAMLPatchError {
+        YAMLPatchError(
+            .value,
+            "a key of more than \(maximumKeyLength) characters cannot be written (YAML readers look no further "
+                + "for its ':'): '\(key.prefix(40))…'")
     }
 }
 
@@ -61,21 +95,19 @@ extension YAMLValue {
         return deepest
     }
 
-    /// A key that some mapping of the value has twice (searched without recursion).
-    func firstDuplicateKey() -> String? {
+    /// Runs `body` on the entries of every mapping in the value (visited without recursion).
+    func forEachMapping(_ body: ([Entry]) throws -> Void) rethrows {
         var pending = [self]
         while let value = pending.popLast() {
             switch value {
             case .sequence(let items):
                 pending += items
             case .mapping(let entries):
-                let duplicates = DuplicateKeyScan.duplicates(count: entries.count) { entries[$0].key }
-                if let duplicate = duplicates.first { return entries[duplicate.duplicate].key }
+                try body(entries)
                 pending += entries.map(\.value)
             case .null, .bool, .int, .double, .string:
                 continue
             }
         }
-        return nil
     }
 }
