@@ -33,7 +33,8 @@ extension DocumentTree {
     /// write (`.value`).
     static func checkWritable(_ value: YAMLValue) throws {
         try value.forEachMapping { entries in
-            let duplicates = DuplicateKeyScan.duplicates(count: entries.count) { entries[$0].key }
+            var scan = DuplicateKeyScan()
+            let duplicates = scan.duplicates(count: entries.count) { entries[$0].key }
             if let duplicate = duplicates.first {
                 let key = entries[duplicate.duplicate].key
                 throw YAMLPatchError(.duplicateKey, "the value to write has the key '\(key)' twice in one mapping")

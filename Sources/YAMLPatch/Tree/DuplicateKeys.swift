@@ -32,25 +32,29 @@ extension DocumentTree {
 }
 
 /// Finds the keys of one mapping that repeat an earlier key: pairwise for the few keys most
-/// mappings have, by hashing for more.
-enum DuplicateKeyScan {
+/// mappings have, by hashing for more. One scan serves many mappings and keeps its buffers.
+struct DuplicateKeyScan {
+    private var keys: [String?] = []
+    private var seen: [String: Int] = [:]
+
     /// Pairs of key indexes (`first` < `duplicate`) whose texts are equal; `text` gives the
-    /// text of key `index`, nil for keys that are not compared.
+    /// text of key `index` (called once per key), nil for keys that are not compared.
     @inline(__always)
-    static func duplicates(count: Int, text: (Int) -> String?) -> [(first: Int, duplicate: Int)] {
+    mutating func duplicates(count: Int, text: (Int) -> String?) -> [(first: Int, duplicate: Int)] {
         guard count > 1 else { return [] }
+        keys.removeAll(keepingCapacity: true)
+        for index in 0..<count { keys.append(text(index)) }
         var found: [(first: Int, duplicate: Int)] = []
         if count <= 8 {
             for index in 1..<count {
-                guard let key = text(index) else { continue }
-                if let first = (0..<index).first(where: { text($0) == key }) { found.append((first, index)) }
+                guard let key = keys[index] else { continue }
+                if let first = (0..<index).first(where: { keys[$0] == key }) { found.append((first, index)) }
             }
             return found
         }
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(count)
+        seen.removeAll(keepingCapacity: true)
         for index in 0..<count {
-            guard let key = text(index) else { continue }
+            guard let key = keys[index] else { continue }
             if let first = seen[key] { found.append((first, index)) } else { seen[key] = index }
         }
         return found

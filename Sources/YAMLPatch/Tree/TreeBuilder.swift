@@ -17,6 +17,7 @@ struct TreeBuilder {
     private var anchors = AnchorTable()
     /// The duplicate keys of the document being built.
     private var duplicateKeys: [DuplicateKey] = []
+    private var duplicateKeyScan = DuplicateKeyScan()
 
     mutating func consume(_ event: RawEvent, _ marks: inout MarkConverter) throws {
         switch event.kind {
@@ -79,8 +80,9 @@ struct TreeBuilder {
     /// Notes the keys of the mapping whose pairs start at stack position `first` that repeat
     /// an earlier key of it.
     private mutating func recordDuplicateKeys(from first: Int) {
-        let duplicates = DuplicateKeyScan.duplicates(count: (children.count - first) / 2) {
-            children[first + 2 * $0].scalarText
+        let children = children
+        let duplicates = duplicateKeyScan.duplicates(count: (children.count - first) / 2) {
+            children.scalarText(at: first + 2 * $0)
         }
         for (firstIndex, duplicateIndex) in duplicates {
             let key = children[first + 2 * duplicateIndex]
@@ -173,6 +175,12 @@ private final class NodeStack {
 
     /// The node at `index` (a copy: its arrays are shared, not duplicated).
     subscript(index: Int) -> Node { base[index] }
+
+    /// The scalar text of the node at `index`, read in place.
+    func scalarText(at index: Int) -> String? {
+        if case .scalar(let text, _) = (base + index).pointee.content { return text }
+        return nil
+    }
 
     /// Moves the nodes above the collection node at `index` into it as its children. A block
     /// collection ends where its last child does (libyaml's end mark is at the next token); a

@@ -6,6 +6,7 @@ struct TreeComparer<Sink: EventSink> {
     var sink: Sink
     /// The anchors of the current document so far, which its aliases must name.
     private var anchors: [String] = []
+    private var duplicateKeyScan = DuplicateKeyScan()
 
     init(reader: RawEventReader, text: [UInt8], sink: Sink) {
         self.reader = reader
@@ -57,12 +58,14 @@ struct TreeComparer<Sink: EventSink> {
             }
             let start = event.start
             try checkProperties(node, event)
-            let duplicates = DuplicateKeyScan.duplicates(count: pairs.count) { pairs[$0].key.scalarText }
-            if let duplicate = duplicates.first {
-                let key = pairs[duplicate.duplicate].key.scalarText ?? ""
-                throw invalid(start, "the mapping here has the key \(Self.quoted(key)) twice")
-            }
             try pairs.withUnsafeBufferPointer { pairs in
+                let duplicates = duplicateKeyScan.duplicates(count: pairs.count) {
+                    (pairs.baseAddress! + $0).pointer(to: \.key)!.pointee.scalarText
+                }
+                if let duplicate = duplicates.first {
+                    let key = pairs[duplicate.duplicate].key.scalarText ?? ""
+                    throw invalid(start, "the mapping here has the key \(Self.quoted(key)) twice")
+                }
                 for index in pairs.indices {
                     let pair = pairs.baseAddress! + index
                     try compare(pair.pointer(to: \.key)!)
