@@ -29,6 +29,10 @@ import Testing
             text: "a: x\n---\n# c\n%YAML 1.2\n---\n", path: ".", operation: .set(.int(1)),
             expected: "1\n---\n# c\n1\n...\n%YAML 1.2\n---\n1\n"),
         Case(
+            name: "a scalar replacing a root ended by a directive line is followed by ...",
+            text: "a:\n  b: c\n%YAML 1.2\n---\nd\n", path: ".", operation: .set(.null),
+            expected: "null\n...\n%YAML 1.2\n---\nnull\n"),
+        Case(
             name: "an empty document's value after a comment at the end goes on a new line",
             text: "a: 1\n---\n\n# comment", path: ".", operation: .set(.string("x")),
             expected: "x\n---\n\n# comment\nx"),

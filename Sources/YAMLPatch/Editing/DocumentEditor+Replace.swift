@@ -54,6 +54,10 @@ extension DocumentEditor {
         if range.upperBound == layout.bytes.count, layout.bytes.last != .newline, written.isClippedBlockScalar {
             suffix += "\n"  // the value's final line break
         }
+        if case .root = place.slot, !written.isBlock, layout.directiveFollows(range.upperBound) {
+            // A directive line ended the document; a top-level scalar would run on into it.
+            suffix += (prefix + written.text + suffix).hasSuffix("\n") ? "...\n" : "\n..."
+        }
         let text = prefix + written.text + suffix
         if written.isBlock, let lineEnd = layout.trailingCommentLineEnd(after: range.upperBound),
             let firstBreak = text.utf8.firstIndex(of: .newline)
@@ -106,9 +110,7 @@ extension DocumentEditor {
     /// Where a value goes where there was none, and what goes around it: after `key:` or `-`;
     /// `: ` after a flow key without a colon (a key spanning lines is written again on one
     /// line first, as YAML requires of a key followed by `:`); a `: ` line under an explicit
-    /// `? key`; for an empty document, on the line where libyaml placed it, or after `---`
-    /// (and, where a directive line ended the document, with a `...` before it: a top-level
-    /// scalar would run on into that line).
+    /// `? key`; for an empty document, on the line where libyaml placed it, or after `---`.
     private func emptyValueInsertion(_ node: Node, _ place: Place) throws -> EmptyValueInsertion {
         let offset = node.start.offset
         switch place.slot {
@@ -117,9 +119,7 @@ extension DocumentEditor {
             if lineStart < offset, layout.bytes[lineStart..<offset].contains(.hash) {
                 return (offset..<offset, "\n", "")  // after a comment at the end of the text
             }
-            let beforeDirective = offset < layout.bytes.count && layout.bytes[offset] == UInt8(ascii: "%")
-            let suffix = beforeDirective ? "\n...\n" : "\n"
-            return lineStart == offset ? (offset..<offset, "", suffix) : (offset..<offset, " ", "")
+            return lineStart == offset ? (offset..<offset, "", "\n") : (offset..<offset, " ", "")
         case .sequenceItem(let dashEnd, _):
             let start = dashEnd ?? offset
             return (start..<start, " ", "")

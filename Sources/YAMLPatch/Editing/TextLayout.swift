@@ -116,6 +116,13 @@ struct TextLayout {
         return nil
     }
 
+    /// Whether the first line after the line holding `offset` that is not blank (the line at
+    /// `offset` itself when it starts there) is a directive (`%YAML`, `%TAG`).
+    func directiveFollows(_ offset: Int) -> Bool {
+        let line = blankLinesEnd(from: offset == lineStart(of: offset) ? offset : nextLineStart(after: offset))
+        return line < bytes.count && bytes[line] == UInt8(ascii: "%")
+    }
+
     /// Whether a blank line lies between the line of `range.lowerBound` and the line of
     /// `range.upperBound` (both excluded).
     func containsBlankLine(_ range: Range<Int>) -> Bool {
