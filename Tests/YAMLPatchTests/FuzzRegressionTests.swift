@@ -33,6 +33,10 @@ import Testing
             text: "a:\n  b: c\n%YAML 1.2\n---\nd\n", path: ".", operation: .set(.null),
             expected: "null\n...\n%YAML 1.2\n---\nnull\n"),
         Case(
+            name: "a value replacing a block scalar below its key at the key's column goes after the key",
+            text: "keep:\n|+\n  x\n\nnext: 1\n", path: "keep", operation: .set(.bool(true)),
+            expected: "keep: true\nnext: 1\n"),
+        Case(
             name: "an empty document's value after a comment at the end goes on a new line",
             text: "a: 1\n---\n\n# comment", path: ".", operation: .set(.string("x")),
             expected: "x\n---\n\n# comment\nx"),

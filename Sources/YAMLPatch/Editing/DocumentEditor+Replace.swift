@@ -13,7 +13,7 @@ extension DocumentEditor {
         var suffix = ""
         if place.inFlow || !value.isNonEmptyCollection || place.siblingsAreFlow || node.collectionStyle == .flow {
             written = inlineValue(value, replacing: node, place)
-            if node.collectionStyle == .block {
+            if node.collectionStyle == .block || startsBelowItsKeyUnindented(node, place) {
                 range = try blockValueStart(of: node, place)..<end
                 if case .root = place.slot {} else { prefix = " " }
             } else if node.start.offset == node.end.offset {
@@ -150,6 +150,16 @@ extension DocumentEditor {
                 at: key.start)
         }
         return written.text
+    }
+
+    /// Whether a value starts on a line below its key at no deeper a column (a block scalar may:
+    /// `key:` then `|` at the key's column); another value there would be read as a key. An
+    /// empty value has no text of its own there: it is inserted after its `:` instead.
+    private func startsBelowItsKeyUnindented(_ node: Node, _ place: Place) -> Bool {
+        guard case .mappingValue(let key, .block) = place.slot, node.start.offset < node.end.offset,
+            node.start.line > key.end.line
+        else { return false }
+        return layout.column(of: node.start.offset) <= layout.explicitKeyColumn(before: key.start.offset)
     }
 
     /// A block collection replaced by one of the same kind keeps its column.
