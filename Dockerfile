@@ -1,9 +1,10 @@
 # config-api container image, for Docker users: the same image scripts/build-image makes without
 # a Docker engine (and which the tests run) — the static-stdlib release binary, libyaml-0-2,
-# libgit2-1.5 and ca-certificates from Debian bookworm, user config-api (10001:10001) with its
-# home, entrypoint config-api, the OCI labels. Differences: this one starts from
-# debian:bookworm-slim, so it also has a shell, apt and dpkg; scripts/build-image takes only the
-# packages' files (`scripts/build-image packages` lists them).
+# libgit2-1.5 and ca-certificates from Debian bookworm, ssh-keygen and gpg for `--sign`, user
+# config-api (10001:10001) with its home, entrypoint config-api, the OCI labels. Differences:
+# this one starts from debian:bookworm-slim, so it also has a shell, apt and dpkg, and the
+# signing packages come with all their files and dependencies; scripts/build-image takes only
+# the packages' files it needs (`scripts/build-image packages` lists them).
 #
 #   docker build --build-arg VERSION=0.1.0 --build-arg REVISION="$(git rev-parse HEAD)" \
 #       --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" -t config-api:0.1.0 .
@@ -42,6 +43,7 @@ LABEL org.opencontainers.image.title="config-api" \
       org.opencontainers.image.source="${SOURCE}"
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libyaml-0-2 libgit2-1.5 ca-certificates \
+        openssh-client gpg gpg-agent gpgconf \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --gid 10001 config-api \
     && useradd --uid 10001 --gid 10001 --create-home --home-dir /home/config-api \

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "config-api", targets: ["ConfigAPI"]),
         .library(name: "YAMLPatch", targets: ["YAMLPatch"]),
+        .library(name: "ProjectConfig", targets: ["ProjectConfig"]),
         .library(name: "GitOps", targets: ["GitOps"]),
     ],
     dependencies: [
@@ -19,12 +20,15 @@ let package = Package(
         .target(name: "CLibGit2"),
         .target(name: "SystemCalls"),
         .target(name: "YAMLPatch", dependencies: ["CYAML"]),
+        // The platform's domain: resource paths, requests, the project schema and its validation,
+        // resource edits over YAMLPatch. Bytes in, bytes, values or errors out: no git, no CLI, no system calls.
+        .target(name: "ProjectConfig", dependencies: ["YAMLPatch"]),
         .target(name: "GitOps", dependencies: [
             "CLibGit2", "SystemCalls",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ConfigAPI", dependencies: [
-            "YAMLPatch", "GitOps", "SystemCalls",
+            "ProjectConfig", "YAMLPatch", "GitOps", "SystemCalls",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -33,13 +37,18 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Real git, git-http-server.py (used by path), sshd and ssh-agent on loopback: tests and the git benchmark.
-        .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py"]),
+        .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py", "fault-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
-        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "YAMLPatch", "GitOps", "TestSupport"]),
-        // Renders chart/ with the real helm (scripts/install-tools) and runs the built config-api.
+        .testTarget(name: "ProjectConfigTests", dependencies: ["ProjectConfig", "YAMLPatch"]),
+        .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "ProjectConfig", "YAMLPatch", "TestSupport"]),
+        // The real config-api binary against faults: kill -9 loops, hanging and redirecting servers,
+        // full disks (tmpfs in a private mount namespace), plain HTTP (a private network namespace).
+        .testTarget(name: "FaultTests", dependencies: ["TestSupport"]),
+        // Renders chart/ with the real helm 4 and helm 3 (scripts/install-tools) and runs the built config-api.
         .testTarget(name: "PlatformTests",
-                    exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py"]),
+                    exclude: ["Fixtures", "manifests-to-json.py", "validate-custom-resources.py",
+                              "validate-project-file.py"]),
         // The image of scripts/build-image, run as its user; action.yml and the workflows. Runs the
         // programs it tests (scripts, the image, config-api, actionlint): it links none of them.
         .testTarget(name: "ImageTests"),

@@ -87,6 +87,7 @@ FORWARD(const git_error *, git_error_last, (void), ())
 FORWARD(int, git_error_set_str, (int error_class, const char *string), (error_class, string))
 FORWARD(int, git_oid_equal, (const git_oid *a, const git_oid *b), (a, b))
 FORWARD(int, git_oid_fmt, (char *out, const git_oid *id), (out, id))
+FORWARD(int, git_oid_fromstr, (git_oid *out, const char *str), (out, str))
 FORWARD_VOID(git_buf_dispose, (git_buf *buffer), (buffer))
 
 /* Repositories. */
@@ -111,6 +112,15 @@ FORWARD(int, git_commit_create,
          const git_signature *committer, const char *message_encoding, const char *message, const git_tree *tree,
          size_t parent_count, const git_commit *parents[]),
         (id, repo, update_ref, author, committer, message_encoding, message, tree, parent_count, parents))
+FORWARD(int, git_commit_create_buffer,
+        (git_buf *out, git_repository *repo, const git_signature *author, const git_signature *committer,
+         const char *message_encoding, const char *message, const git_tree *tree, size_t parent_count,
+         const git_commit *parents[]),
+        (out, repo, author, committer, message_encoding, message, tree, parent_count, parents))
+FORWARD(int, git_commit_create_with_signature,
+        (git_oid *out, git_repository *repo, const char *commit_content, const char *signature,
+         const char *signature_field),
+        (out, repo, commit_content, signature, signature_field))
 FORWARD_VOID(git_commit_free, (git_commit *commit), (commit))
 FORWARD(int, git_tree_lookup, (git_tree **out, git_repository *repo, const git_oid *id), (out, repo, id))
 FORWARD(const git_oid *, git_tree_id, (const git_tree *tree), (tree))
@@ -128,12 +138,20 @@ FORWARD(git_object_size_t, git_blob_rawsize, (const git_blob *blob), (blob))
 FORWARD(int, git_blob_create_from_buffer, (git_oid *id, git_repository *repo, const void *buffer, size_t len),
         (id, repo, buffer, len))
 FORWARD_VOID(git_blob_free, (git_blob *blob), (blob))
+FORWARD(int, git_blob_filter_options_init, (git_blob_filter_options *opts, unsigned int version), (opts, version))
+FORWARD(int, git_blob_filter, (git_buf *out, git_blob *blob, const char *as_path, git_blob_filter_options *opts),
+        (out, blob, as_path, opts))
 FORWARD(int, git_signature_now, (git_signature **out, const char *name, const char *email), (out, name, email))
 FORWARD(int, git_signature_default, (git_signature **out, git_repository *repo), (out, repo))
 FORWARD_VOID(git_signature_free, (git_signature *sig), (sig))
 
 /* The object database. */
 FORWARD(int, git_odb_exists, (git_odb *db, const git_oid *id), (db, id))
+FORWARD(int, git_odb_backend_loose,
+        (git_odb_backend **out, const char *objects_dir, int compression_level, int do_fsync, unsigned int dir_mode,
+         unsigned int file_mode),
+        (out, objects_dir, compression_level, do_fsync, dir_mode, file_mode))
+FORWARD(int, git_odb_add_backend, (git_odb *odb, git_odb_backend *backend, int priority), (odb, backend, priority))
 FORWARD(int, git_odb_read, (git_odb_object **out, git_odb *db, const git_oid *id), (out, db, id))
 FORWARD(int, git_odb_write, (git_oid *out, git_odb *odb, const void *data, size_t len, git_object_t type),
         (out, odb, data, len, type))
@@ -157,12 +175,37 @@ FORWARD(int, git_reference_create_matching,
          const git_oid *current_id, const char *log_message),
         (out, repo, name, id, force, current_id, log_message))
 FORWARD(int, git_reference_delete, (git_reference *ref), (ref))
+FORWARD(int, git_reference_name_is_valid, (int *valid, const char *refname), (valid, refname))
+FORWARD(int, git_reference_list, (git_strarray *array, git_repository *repo), (array, repo))
+FORWARD_VOID(git_strarray_dispose, (git_strarray *array), (array))
 FORWARD_VOID(git_reference_free, (git_reference *ref), (ref))
 FORWARD(int, git_branch_is_checked_out, (const git_reference *branch), (branch))
 FORWARD(int, git_graph_descendant_of, (git_repository *repo, const git_oid *commit, const git_oid *ancestor),
         (repo, commit, ancestor))
 
-/* Work trees. */
+/* Configuration. */
+FORWARD(int, git_repository_config_snapshot, (git_config **out, git_repository *repo), (out, repo))
+FORWARD(int, git_config_get_path, (git_buf *out, const git_config *cfg, const char *name), (out, cfg, name))
+FORWARD_VOID(git_config_free, (git_config *cfg), (cfg))
+
+/* Work trees and the index. */
+FORWARD(int, git_diff_tree_to_tree,
+        (git_diff **diff, git_repository *repo, git_tree *old_tree, git_tree *new_tree, const git_diff_options *opts),
+        (diff, repo, old_tree, new_tree, opts))
+FORWARD(size_t, git_diff_num_deltas, (const git_diff *diff), (diff))
+FORWARD(const git_diff_delta *, git_diff_get_delta, (const git_diff *diff, size_t idx), (diff, idx))
+FORWARD_VOID(git_diff_free, (git_diff *diff), (diff))
+FORWARD(int, git_repository_hashfile,
+        (git_oid *out, git_repository *repo, const char *path, git_object_t type, const char *as_path),
+        (out, repo, path, type, as_path))
+FORWARD(int, git_repository_index, (git_index **out, git_repository *repo), (out, repo))
+FORWARD(int, git_index_read, (git_index *index, int force), (index, force))
+FORWARD(const git_index_entry *, git_index_get_bypath, (git_index *index, const char *path, int stage),
+        (index, path, stage))
+FORWARD(int, git_index_add_bypath, (git_index *index, const char *path), (index, path))
+FORWARD(int, git_index_remove_bypath, (git_index *index, const char *path), (index, path))
+FORWARD(int, git_index_write, (git_index *index), (index))
+FORWARD_VOID(git_index_free, (git_index *index), (index))
 FORWARD(int, git_checkout_options_init, (git_checkout_options *opts, unsigned int version), (opts, version))
 FORWARD(int, git_checkout_tree, (git_repository *repo, const git_object *treeish, const git_checkout_options *opts),
         (repo, treeish, opts))
@@ -184,6 +227,7 @@ FORWARD(int, git_credential_userpass_plaintext_new,
         (git_credential **out, const char *username, const char *password), (out, username, password))
 FORWARD(int, git_credential_ssh_key_from_agent, (git_credential **out, const char *username), (out, username))
 FORWARD(int, git_credential_username_new, (git_credential **out, const char *username), (out, username))
+FORWARD(int, git_stream_register, (git_stream_t type, git_stream_registration *registration), (type, registration))
 
 /* Patches. */
 FORWARD(int, git_patch_from_buffers,

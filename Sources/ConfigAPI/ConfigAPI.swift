@@ -11,13 +11,20 @@ struct ConfigAPI: ParsableCommand {
             new document, or write it in place with -i. Only the bytes of the changed value move: \
             comments, blank lines and indentation stay as they were.
 
-            Exit codes: 0 done (changed or unchanged), 64 usage, 65 bad data (YAML, JSON, path, \
-            no match, validation), 66 missing file or project, 69 libgit2 not installed, 70 \
-            internal (edit verification failed), 73 cannot write, 75 push retries exhausted, 77 \
-            authentication refused.
+            Exit codes: 0 done (changed or unchanged; also pushed with a warning that the clone \
+            could not follow), 64 usage, 65 bad data (YAML, JSON, path, no match, validation), 66 \
+            missing file, project, repository or branch, 69 remote unavailable (unreachable, \
+            timeout, HTTP 5xx, redirect to another origin, after retries), libgit2 not \
+            installed, or ssh-keygen/gpg not installed for --sign, 70 internal (edit verification \
+            failed: a bug), 73 cannot write (hook or server refusal, lock file held, uncommitted \
+            changes), 74 cannot write the output, 75 push retries exhausted (the branch kept \
+            moving), 77 authentication refused (also: a token refused over plain HTTP, a server \
+            identity not verified, a signing key that is missing or cannot sign).
             """,
         version: "0.1.0",
-        subcommands: [GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
-                      ApplyCommand.self, BumpCommand.self, DispatchCommand.self, ValidateCommand.self]
+        subcommands: [
+            GetCommand.self, SetCommand.self, MergeCommand.self, DeleteCommand.self, AppendCommand.self,
+            ApplyCommand.self, BumpCommand.self, DispatchCommand.self, ValidateCommand.self, SchemaCommand.self,
+        ]
     )
 }

@@ -11,7 +11,9 @@ enum BenchmarkPrograms {
     /// `path`, else the `config-api` next to this binary; throws when it is not there.
     static func configAPI(_ path: String? = nil) throws -> String {
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let path = path ?? executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        let path =
+            path
+            ?? executable.resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("config-api").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw ValidationError("no config-api at \(path): run swift build -c release first")

@@ -9,13 +9,17 @@ struct ChildProcess {
 
     /// Starts `executable` (a path, or a name looked up in PATH) with `arguments` and exactly
     /// `environment`; nil output paths go to /dev/null.
-    static func start(_ executable: String, _ arguments: [String],
-                      environment: [String: String] = ProcessInfo.processInfo.environment,
-                      standardOutput: String? = nil, standardError: String? = nil) throws -> ChildProcess {
+    static func start(
+        _ executable: String, _ arguments: [String],
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        standardOutput: String? = nil, standardError: String? = nil
+    ) throws -> ChildProcess {
         do {
-            return ChildProcess(process: try SpawnedProcess.start(executable, arguments, environment: environment,
-                                                                  standardOutput: standardOutput,
-                                                                  standardError: standardError))
+            return ChildProcess(
+                process: try SpawnedProcess.start(
+                    executable, arguments, environment: environment,
+                    standardOutput: standardOutput,
+                    standardError: .file(standardError)))
         } catch {
             throw ValidationError("cannot start \(([executable] + arguments).joined(separator: " ")): \(error.reason)")
         }

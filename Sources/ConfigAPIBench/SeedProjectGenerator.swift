@@ -1,4 +1,4 @@
-/// Writes a project file in the seed's style (4-space indentation, sequences indented by 4,
+/// Writes a project file in the style of projects/myproject.yaml (4-space indentation, sequences indented by 4,
 /// blank lines between items) with as many applications as asked.
 enum SeedProjectGenerator {
     static func text(applications count: Int) -> [UInt8] {
@@ -18,7 +18,8 @@ enum SeedProjectGenerator {
 
                 """
         }
-        text += "databases:\n    - name: mysql\n      type: mysql\n      version: \"8.0\"\n      port: 3306\n      size: 5Gi\n"
+        text += "databases:\n    - name: mysql\n      type: mysql\n      version: \"8.0\"\n"
+        text += "      port: 3306\n      size: 5Gi\n"
         return Array(text.utf8)
     }
 }

@@ -11,7 +11,9 @@ enum Stopwatch {
 
     /// `runs` rounds of `first` then `second`; the best wall and CPU time of each. A body returns
     /// the CPU seconds it measured itself (a child process's), or nil for this thread's.
-    static func interleaved(runs: Int, _ first: () throws -> Double?, _ second: () throws -> Double?) rethrows -> (Best, Best) {
+    static func interleaved(runs: Int, _ first: () throws -> Double?, _ second: () throws -> Double?) rethrows -> (
+        Best, Best
+    ) {
         var results = (Best(), Best())
         for _ in 0..<runs {
             try measure(first, into: &results.0)

@@ -22,6 +22,9 @@ public enum Clock {
     /// Seconds on the monotonic clock, from an arbitrary origin: differences measure elapsed time.
     public static func monotonicSeconds() -> Double { seconds(CLOCK_MONOTONIC) }
 
+    /// Seconds since the epoch on the real-time clock (comparable with file modification times).
+    public static func wallSeconds() -> Double { seconds(CLOCK_REALTIME) }
+
     /// The CPU time this thread has used so far, in seconds.
     public static func threadCPUSeconds() -> Double { seconds(CLOCK_THREAD_CPUTIME_ID) }
 

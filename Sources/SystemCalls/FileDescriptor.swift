@@ -37,6 +37,12 @@ public final class FileDescriptor: @unchecked Sendable {
         try open(path, flags: O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode: 0o666)
     }
 
+    /// Opens `path` for writing from its start, creating it with the permission bits
+    /// `permissions` (less the umask) or emptying the file that is there.
+    public static func openForReplacing(_ path: String, permissions: UInt32) throws(SystemCallError) -> FileDescriptor {
+        try open(path, flags: O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode: permissions)
+    }
+
     /// Opens `path` for reading and writing, creating it (mode 0644 less the umask) when it is
     /// missing: a lock file, whose content does not matter.
     public static func openOrCreateLockFile(_ path: String) throws(SystemCallError) -> FileDescriptor {

@@ -3,21 +3,14 @@ import Testing
 
 /// Runs the `config-api` binary built next to the test bundle, in the current folder.
 enum CLI {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    static func run(_ arguments: String...) throws -> ProcessResult { try run(arguments) }
 
-    static func run(_ arguments: String...) throws -> Run { try run(arguments) }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let result = try TestSupport.run(TestSupport.executable, arguments)
-        return Run(status: result.status, stdout: result.standardOutput, stderr: result.standardError)
+    static func run(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessResult.run(PackageFiles.configAPI, arguments)
     }
 }
 
-/// A fresh temporary folder.
+/// A fresh temporary folder (left for the system to clean, so a failing test's files can be read).
 struct Scratch {
     let folder: URL
 

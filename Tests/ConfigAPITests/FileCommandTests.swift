@@ -1,28 +1,31 @@
 import Foundation
 import Testing
 
-/// Must show 1 and 5 through the real `config-api` binary: the seed's project file edited
+/// File commands through the real `config-api` binary: the example project file edited
 /// in place touching one line, and bad input refused with the documented exit code, a
 /// positioned message, and the file untouched.
 @Suite struct FileCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let seed = packageRoot.appendingPathComponent("projects/myproject.yaml")
+    static let seed = PackageFiles.root.appendingPathComponent("projects/myproject.yaml")
 
     @Test func setChangesExactlyTheHashLineAndKeepsItsComment() throws {
         let file = try Scratch().copy(Self.seed)
         let before = try String(contentsOf: file, encoding: .utf8)
         let run = try CLI.run("set", file.path, "applications[name=api].git.hash", "3f2c1a9", "-i")
-        #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty)
+        #expect(run.status == 0 && run.standardOutput.isEmpty && run.standardError.isEmpty)
         let after = try String(contentsOf: file, encoding: .utf8)
-        #expect(changedLines(before, after) == [
-            .init(old: "          hash: ~ # set by CI on every successful build", new: "          hash: 3f2c1a9 # set by CI on every successful build"),
-        ])
+        #expect(
+            changedLines(before, after) == [
+                .init(
+                    old: "          hash: ~ # set by CI on every successful build",
+                    new: "          hash: 3f2c1a9 # set by CI on every successful build")
+            ])
     }
 
     @Test func mergeChangesOneLineAndInsertsReplicasAfterTheLastKey() throws {
         let file = try Scratch().copy(Self.seed)
         let before = try String(contentsOf: file, encoding: .utf8)
-        let run = try CLI.run("merge", file.path, "applications[name=frontend]", #"{"git":{"hash":"abc1234"},"replicas":2}"#, "-i")
+        let run = try CLI.run(
+            "merge", file.path, "applications[name=frontend]", #"{"git":{"hash":"abc1234"},"replicas":2}"#, "-i")
         #expect(run.status == 0)
         let after = try String(contentsOf: file, encoding: .utf8)
         let oldLines = before.split(separator: "\n", omittingEmptySubsequences: false)
@@ -39,35 +42,42 @@ import Testing
         let before = try FileState(file)
         let run = try CLI.run("set", "--json", file.path, "databases[name=redis].port", "6380")
         #expect(run.status == 0)
-        #expect(run.stdout.contains("      port: 6380\n") && run.stdout.hasPrefix("# Project \"myproject\""))
+        #expect(
+            run.standardOutput.contains("      port: 6380\n")
+                && run.standardOutput.hasPrefix("# yaml-language-server: $schema=../chart/project-file.schema.json\n")
+        )
         #expect(try FileState(file) == before)
         let get = try CLI.run("get", file.path, "databases[name=redis].version")
-        #expect(get.stdout == "7.0\n")
+        #expect(get.standardOutput == "7.0\n")
         let block = try CLI.run("get", file.path, "applications[name=frontend].domains")
-        #expect(block.stdout == "- www.example.com\n- example.com\n")
+        #expect(block.standardOutput == "- www.example.com\n- example.com\n")
     }
 
     @Test func deleteAndAppendWorkInPlace() throws {
         let file = try Scratch().copy(Self.seed)
-        #expect(try CLI.run("append", file.path, "applications[name=api].domains", #""api2.example.com""#, "-i").status == 0)
+        #expect(
+            try CLI.run("append", file.path, "applications[name=api].domains", #""api2.example.com""#, "-i").status == 0
+        )
         #expect(try CLI.run("delete", file.path, "databases[name=mysql]", "-i").status == 0)
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text.contains("          - api.example.com\n          - api2.example.com\n\n    # The public web site."))
+        #expect(
+            text.contains("          - api.example.com\n          - api2.example.com\n\n    # The public web site."))
         #expect(text.contains("databases:\n    - name: redis\n"))
     }
 
     @Test func anAliasReadsTheMostRecentAnchorBeforeItInEveryCommand() throws {
         let scratch = try Scratch()
         let file = try scratch.write(Array("a: &x 1\nb: *x\nc: &x 2\n".utf8), named: "aliases.yaml")
-        #expect(try CLI.run("get", file.path, "b").stdout == "1\n")
-        #expect(try CLI.run("get", "--json", file.path, "b").stdout == "1\n")
-        #expect(try CLI.run("get", "--json", file.path, ".").stdout == #"{"a":1,"b":1,"c":2}"# + "\n")
+        #expect(try CLI.run("get", file.path, "b").standardOutput == "1\n")
+        #expect(try CLI.run("get", "--json", file.path, "b").standardOutput == "1\n")
+        #expect(try CLI.run("get", "--json", file.path, ".").standardOutput == #"{"a":1,"b":1,"c":2}"# + "\n")
         let seed = try String(contentsOf: Self.seed, encoding: .utf8)
-        let project = "x-port: &port 8080\n" + seed.replacingOccurrences(of: "port: 8080", with: "port: *port")
+        let project =
+            "x-port: &port 8080\n" + seed.replacingOccurrences(of: "port: 8080", with: "port: *port")
             + "x-later: &port not a port\n"
         let projectFile = try scratch.write(Array(project.utf8), named: "myproject.yaml")
         let validation = try CLI.run("validate", projectFile.path)
-        #expect(validation.status == 0, "\(validation.stderr)")
+        #expect(validation.status == 0, "\(validation.standardError)")
     }
 
     @Test(arguments: BadInput.allCases)
@@ -76,9 +86,11 @@ import Testing
         let file = try scratch.write(input.fileBytes, named: "project.yaml")
         let before = try FileState(file)
         let run = try CLI.run(input.arguments(file.path))
-        #expect(run.status == input.status, "\(input): \(run.stderr)")
-        #expect(run.stderr.hasPrefix("config-api: ") && run.stderr.contains(input.position), "\(input): \(run.stderr)")
-        #expect(run.stdout.isEmpty)
+        #expect(run.status == input.status, "\(input): \(run.standardError)")
+        #expect(
+            run.standardError.hasPrefix("config-api: ") && run.standardError.contains(input.position),
+            "\(input): \(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
         #expect(try FileState(file) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["project.yaml"])
     }
@@ -86,10 +98,10 @@ import Testing
     @Test func aFileThatCannotBeReplacedIsExit73() throws {
         // /proc refuses new files even to root; its `comm` file reads as the YAML scalar "config-api".
         let run = try CLI.run("set", "/proc/self/comm", ".", "other")
-        #expect(run.status == 0 && run.stdout == "other\n")
+        #expect(run.status == 0 && run.standardOutput == "other\n")
         let write = try CLI.run("set", "/proc/self/comm", ".", "other", "-i")
-        #expect(write.status == 73, "\(write.stderr)")
-        #expect(write.stderr.hasPrefix("config-api: /proc/self/comm: cannot write"))
+        #expect(write.status == 73, "\(write.standardError)")
+        #expect(write.standardError.hasPrefix("config-api: /proc/self/comm: cannot write"))
     }
 
     @Test func billionLaughsIsEditedWithoutExpansion() throws {
@@ -104,7 +116,7 @@ import Testing
     }
 }
 
-/// The inputs of Must show 5, with the exit code and the position each must report.
+/// Bad inputs, with the exit code and the position each must report (docs/contract.md#exit-codes).
 enum BadInput: CaseIterable, Sendable {
     case invalidYAML, nonUTF8, missingFile, noMatch, malformedPath, malformedJSON, throughAlias
 
@@ -113,7 +125,8 @@ enum BadInput: CaseIterable, Sendable {
         case .invalidYAML: return Array("apps:\n  - name: api\n    port: [80\n".utf8)
         case .nonUTF8: return [0x61, 0x3A, 0x20, 0x62, 0x0A, 0x63, 0x3A, 0x20, 0xC3, 0x28, 0x0A]
         case .throughAlias: return Array("base: &base\n  port: 80\napi: *base\n".utf8)
-        case .missingFile, .noMatch, .malformedPath, .malformedJSON: return Array("apps:\n  - name: api\n    port: 80\n".utf8)
+        case .missingFile, .noMatch, .malformedPath, .malformedJSON:
+            return Array("apps:\n  - name: api\n    port: 80\n".utf8)
         }
     }
 
@@ -137,7 +150,8 @@ enum BadInput: CaseIterable, Sendable {
         case .nonUTF8: return "project.yaml:2:4: invalid UTF-8"
         case .missingFile: return "project.yaml.missing: cannot read"
         case .noMatch:
-            return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: the sequence here has no item with name=web"
+            return "project.yaml:2:3: path 'apps[name=web].port' matches nothing: "
+                + "the sequence here has no item with name=web"
         case .malformedPath: return "column 14"
         case .malformedJSON: return "SPEC_JSON:1:13: invalid JSON: did not find expected ',' or ']'"
         case .throughAlias: return "project.yaml:3:6: "

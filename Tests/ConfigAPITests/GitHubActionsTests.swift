@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import ConfigAPI
 
 /// Step outputs, summaries, annotations and masks, with the runner's escaping.
 struct GitHubActionsTests {
     @Test func inactiveOutsideGitHubActions() throws {
         var printed: [String] = []
-        let actions = GitHubActions(environment: ["GITHUB_OUTPUT": "/nonexistent/out"], commands: { printed.append($0) })
+        let actions = GitHubActions(
+            environment: ["GITHUB_OUTPUT": "/nonexistent/out"], commands: { printed.append($0) })
         try actions.setOutput("changed", "true")
         try actions.appendSummary("# x")
         actions.error("boom")
@@ -15,14 +17,17 @@ struct GitHubActionsTests {
     }
 
     @Test func outputsUseTheMultilineDelimiterForm() throws {
-        let folder = try TestSupport.temporaryFolder()
+        let folder = try Scratch().folder
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("output")
         try Data("earlier=1\n".utf8).write(to: output)
-        let actions = GitHubActions(environment: ["GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": output.path], commands: { _ in })
+        let actions = GitHubActions(
+            environment: ["GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": output.path], commands: { _ in })
         try actions.setOutput("changed", "true")
         try actions.setOutput("diff", "-a\n+b\nEOF")
-        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = try String(contentsOf: output, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         #expect(lines[0] == "earlier=1")
         #expect(lines[1].hasPrefix("changed<<ghadelimiter_"))
         let firstDelimiter = String(lines[1].dropFirst("changed<<".count))
@@ -35,30 +40,35 @@ struct GitHubActionsTests {
     }
 
     @Test func summaryAppendsMarkdownWithADiffBlock() throws {
-        let folder = try TestSupport.temporaryFolder()
+        let folder = try Scratch().folder
         defer { try? FileManager.default.removeItem(at: folder) }
         let summaryFile = folder.appendingPathComponent("summary.md")
         try Data().write(to: summaryFile)
-        let actions = GitHubActions(environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": summaryFile.path], commands: { _ in })
-        let diff = "--- a/projects/myproject.yaml\n+++ b/projects/myproject.yaml\n@@ -10 +10 @@\n-          hash: ~\n+          hash: 3f2c1a9\n"
-        let markdown = GitHubActions.summary(title: "apply projects/myproject/applications/api",
-                                             facts: [("changed", "true"), ("commit", "`abc1234`")], diff: diff)
+        let actions = GitHubActions(
+            environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": summaryFile.path], commands: { _ in })
+        let diff =
+            "--- a/projects/myproject.yaml\n+++ b/projects/myproject.yaml\n@@ -10 +10 @@\n"
+            + "-          hash: ~\n+          hash: 3f2c1a9\n"
+        let markdown = GitHubActions.summary(
+            title: "apply projects/myproject/applications/api",
+            facts: [("changed", "true"), ("commit", "`abc1234`")], diff: diff)
         try actions.appendSummary(markdown)
-        #expect(try String(contentsOf: summaryFile, encoding: .utf8) == """
-            ### apply projects/myproject/applications/api
+        #expect(
+            try String(contentsOf: summaryFile, encoding: .utf8) == """
+                ### apply projects/myproject/applications/api
 
-            - **changed**: true
-            - **commit**: `abc1234`
+                - **changed**: true
+                - **commit**: `abc1234`
 
-            ```diff
-            --- a/projects/myproject.yaml
-            +++ b/projects/myproject.yaml
-            @@ -10 +10 @@
-            -          hash: ~
-            +          hash: 3f2c1a9
-            ```
+                ```diff
+                --- a/projects/myproject.yaml
+                +++ b/projects/myproject.yaml
+                @@ -10 +10 @@
+                -          hash: ~
+                +          hash: 3f2c1a9
+                ```
 
-            """)
+                """)
         #expect(GitHubActions.summary(title: "t", facts: [], diff: "").hasSuffix("No change.\n"))
         #expect(GitHubActions.summary(title: "t", facts: [], diff: "+ ```yaml\n").contains("````diff\n+ ```yaml\n````"))
     }
@@ -68,10 +78,11 @@ struct GitHubActionsTests {
         let actions = GitHubActions(environment: ["GITHUB_ACTIONS": "true"], commands: { printed.append($0) })
         actions.error("port 70000\nis 100% wrong\r\n", file: "projects/a,b:c.yaml", line: 9, column: 13)
         actions.error("no location")
-        #expect(printed == [
-            "::error file=projects/a%2Cb%3Ac.yaml,line=9,col=13::port 70000%0Ais 100%25 wrong%0D%0A",
-            "::error::no location",
-        ])
+        #expect(
+            printed == [
+                "::error file=projects/a%2Cb%3Ac.yaml,line=9,col=13::port 70000%0Ais 100%25 wrong%0D%0A",
+                "::error::no location",
+            ])
     }
 
     @Test func escapingFollowsTheRunner() {

@@ -19,7 +19,7 @@ struct GitWorkspace {
 
     /// `projects/*.yaml` of this repository, path → content.
     static func bundledProjects() throws -> [String: String] {
-        let folder = TestSupport.packageRoot.appendingPathComponent("projects")
+        let folder = PackageFiles.root.appendingPathComponent("projects")
         var files: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".yaml") {
             files["projects/\(name)"] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -28,15 +28,19 @@ struct GitWorkspace {
     }
 
     /// Runs `config-api arguments…` in the clone with a fixed author and a clean environment.
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> TestSupport.Result {
-        try TestSupport.run(TestSupport.executable, arguments + ["--author", Self.author],
-                            in: URL(fileURLWithPath: clone), environment: Self.environment(extra))
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
+        try ProcessResult.run(
+            PackageFiles.configAPI, arguments + ["--author", Self.author],
+            in: URL(fileURLWithPath: clone), environment: Self.environment(extra))
     }
 
-    /// The process environment without GitHub, token or ssh-agent variables, plus `extra`.
+    /// The process environment without GitHub, Argo, token, signing key or ssh-agent variables, plus `extra`.
     static func environment(_ extra: [String: String]) -> [String: String] {
-        let dropped: Set = ["GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH",
-                            "GITHUB_TOKEN", "CONFIG_API_TOKEN", "SSH_AUTH_SOCK"]
+        let dropped: Set = [
+            "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH",
+            "GITHUB_TOKEN", "CONFIG_API_TOKEN", "SSH_AUTH_SOCK", "CONFIG_API_SIGNING_KEY", "ARGO_WORKFLOW_NAME",
+            "ARGO_WORKFLOW_UID",
+        ]
         return ProcessInfo.processInfo.environment.filter { !dropped.contains($0.key) }.merging(extra) { $1 }
     }
 

@@ -16,22 +16,30 @@ import Testing
 
     static let refusals: [Refusal] = [
         .init(arguments: ["--path", "projects/../x", "--spec", "{}"], status: 65, says: "projects/"),
-        .init(arguments: ["--path", "projects/myproject/applications/../../x", "--spec", "{}"], status: 65, says: ".."),
+        .init(
+            arguments: ["--path", "projects/myproject/applications/../../x", "--spec", "{}"], status: 65, says: ".."),
         .init(arguments: ["--path", "projects/myproject/secrets/api", "--spec", "{}"], status: 65, says: "secrets"),
-        .init(arguments: ["--path", "projects/myproject/applications/api;id", "--spec", "{}"], status: 65, says: "api;id"),
+        .init(arguments: ["--path", "\(api);id", "--spec", "{}"], status: 65, says: "api;id"),
         .init(arguments: ["--path", "projects/my$(id)/applications/api", "--spec", "{}"], status: 65, says: "my$(id)"),
         .init(arguments: ["--path", api, "--spec", #"{"port": 70000}"#], status: 65, says: "70000"),
-        .init(arguments: ["--path", "projects/myproject/databases/mysql", "--spec", #"{"type": "oracle"}"#], status: 65, says: "oracle"),
-        .init(arguments: ["--path", "projects/myproject/databases/mysql", "--spec", #"{"size": "5 gigs"}"#], status: 65, says: "5 gigs"),
+        .init(
+            arguments: ["--path", "projects/myproject/databases/mysql", "--spec", #"{"type": "oracle"}"#], status: 65,
+            says: "oracle"),
+        .init(
+            arguments: ["--path", "projects/myproject/databases/mysql", "--spec", #"{"size": "5 gigs"}"#], status: 65,
+            says: "5 gigs"),
         .init(arguments: ["--path", api, "--spec", #"{"domains": ["$(rm -rf /)"]}"#], status: 65, says: "$(rm -rf /)"),
-        .init(arguments: ["--path", api, "--spec", #"{"git": {"owner": "org;reboot"}}"#], status: 65, says: "org;reboot"),
+        .init(
+            arguments: ["--path", api, "--spec", #"{"git": {"owner": "org;reboot"}}"#], status: 65, says: "org;reboot"),
         .init(arguments: ["--path", api, "--spec", #""just a string""#], status: 65, says: "object"),
         .init(arguments: ["--path", api, "--spec", "[1, 2]"], status: 65, says: "object"),
         .init(arguments: ["--path", api, "--spec", "{not json"], status: 65, says: "JSON"),
         .init(arguments: ["--path", "projects/myproject/applications/nope", "--spec", "{}"], status: 65, says: "nope"),
         .init(arguments: ["--path", api, "--spec", #"{"name": "frontend"}"#], status: 65, says: "frontend"),
         .init(arguments: ["--path", api, "--action", "create", "--spec", "{}"], status: 65, says: "already exists"),
-        .init(arguments: ["--path", "projects/myproject/applications/nope", "--action", "delete"], status: 65, says: "nope"),
+        .init(
+            arguments: ["--path", "projects/myproject/applications/nope", "--action", "delete"], status: 65,
+            says: "nope"),
         .init(arguments: ["--path", "projects/nope/applications/api", "--spec", "{}"], status: 66, says: "nope"),
         .init(arguments: ["--path", api, "--action", "rename", "--spec", "{}"], status: 64, says: "rename"),
     ]
@@ -57,7 +65,8 @@ import Testing
         let tip = try workspace.remote.tip()
         let result = try workspace.run(["dispatch", "--event", event])
         #expect(result.status == 65)
-        #expect(result.standardError.contains("KB") || result.standardError.contains("bytes"), "\(result.standardError)")
+        #expect(
+            result.standardError.contains("KB") || result.standardError.contains("bytes"), "\(result.standardError)")
         #expect(try workspace.remote.tip() == tip)
         #expect(try workspace.status().isEmpty)
     }
@@ -73,8 +82,12 @@ import Testing
         let text = try workspace.remote.content(of: "projects/myproject.yaml")
         let value = try #require(text.split(separator: "\n").first { $0.contains("x-note:") })
         #expect(value.contains("touch \(marker)"))
-        let stored = try TestSupport.run(TestSupport.executable, ["get", "\(workspace.clone)/projects/myproject.yaml",
-                                                                  "applications[name=api].x-note"])
+        let stored = try ProcessResult.run(
+            PackageFiles.configAPI,
+            [
+                "get", "\(workspace.clone)/projects/myproject.yaml",
+                "applications[name=api].x-note",
+            ])
         #expect(stored.standardOutput == note + "\n")
     }
 

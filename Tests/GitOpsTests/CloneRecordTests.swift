@@ -50,7 +50,8 @@ import Testing
             .commit(file: DemoFile.path, message: "second", push: true, edit: DemoFile.setting(1, to: "second"))
         let publisher = try LocalRemoteUpdate(local: handle, remote: handle.remote(named: "origin"),
                                               remotePath: workspace.remote.path, branch: "main", file: DemoFile.path,
-                                              trackingReference: tracking, credentials: Credentials())
+                                              trackingReference: tracking, credentials: Credentials(),
+                                              network: .standard, logger: quietLogger)
         try publisher.recordInLocalClone(first, over: seed)
         #expect(try GitCLI.run(["rev-parse", "origin/main"], in: clone) == second.commit)
     }

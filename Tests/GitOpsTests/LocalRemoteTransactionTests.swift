@@ -327,6 +327,24 @@ import Testing
         }
         #expect(throws: GitOpsError.notARepository(path: "/")) { try GitRepository.open(at: "/") }
     }
+
+    /// libgit2 falls back to its own default name when the remote's HEAD names a missing branch:
+    /// the error names the branch HEAD names (for a path; a network remote does not say) and
+    /// the branches there are, never libgit2's invention.
+    @Test func aRemoteHeadNamingAMissingBranchIsReportedAsSuch() throws {
+        let workspace = try LocalWorkspace()
+        try GitCLI.run(["symbolic-ref", "HEAD", "refs/heads/trunk"], in: workspace.remote.path)
+        let remote = workspace.remote.path
+        #expect(throws: GitOpsError.unresolvedRemoteHead(remote: remote, head: "trunk", branches: ["main"])) {
+            try GitRepository.cloneIntoTemporaryFolder(url: remote, branch: nil, credentials: Credentials())
+        }
+        #expect(throws: GitOpsError.missingBranch("nope at \(remote)")) {
+            try GitRepository.cloneIntoTemporaryFolder(url: remote, branch: "nope", credentials: Credentials())
+        }
+        let error = GitOpsError.unresolvedRemoteHead(remote: "https://h/r.git", head: nil, branches: ["main", "dev"])
+        #expect(error.description == "the default branch of https://h/r.git (its HEAD) names no existing branch; "
+                + "name one with --branch (branches: main, dev)")
+    }
 }
 
 /// A lock a test holds until `release()`, which any thread may call.

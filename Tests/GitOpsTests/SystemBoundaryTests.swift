@@ -1,9 +1,12 @@
 import Foundation
 import Testing
 
-/// C stays behind its walls: libgit2 is reached only from `Sources/GitOps/LibGit2/`, the C
-/// library's system calls only from the SystemCalls target, and no test imports a C module.
-/// These read the package's own source files, so a change that breaks a rule fails here.
+/// C stays behind its walls, and the targets depend on each other only as docs/architecture.md
+/// draws them: libgit2 is reached only from `Sources/GitOps/LibGit2/`, libyaml only from
+/// YAMLPatch's event reader, the C library's system calls only from the SystemCalls target, no
+/// test imports a C module, the domain library (ProjectConfig) imports YAMLPatch alone, and
+/// GitOps knows no YAML. These read the package's own source files, so a change that breaks a
+/// rule fails here.
 @Suite struct SystemBoundaryTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -48,6 +51,37 @@ import Testing
         for file in try Self.swiftFiles(under: "Sources/GitOps") {
             #expect(try !Self.imports(of: file).map(\.module).contains("YAMLPatch"), "\(file) imports YAMLPatch")
         }
+    }
+
+    /// The wrapper files that may import each C module, by path prefix; every other source file
+    /// imports none.
+    static let cModuleWrappers = [
+        "CYAML": ["Sources/YAMLPatch/Parsing/LibYAMLEvents.swift"],
+        "CLibGit2": ["Sources/GitOps/LibGit2/"],
+        "Glibc": ["Sources/SystemCalls/"],
+        "Darwin": ["Sources/SystemCalls/"],
+    ]
+
+    @Test func onlyTheNamedWrapperFilesImportACModule() throws {
+        for file in try Self.swiftFiles(under: "Sources") {
+            for module in try Self.imports(of: file).map(\.module) {
+                guard let wrappers = Self.cModuleWrappers[module] else { continue }
+                #expect(wrappers.contains { file.hasPrefix($0) }, "\(file) imports \(module): only \(wrappers) may")
+            }
+        }
+    }
+
+    /// The domain library takes bytes and returns values: it imports YAMLPatch, and Foundation's
+    /// essentials for JSON, and nothing else (no GitOps, ArgumentParser, SystemCalls, Logging).
+    @Test func theDomainLibraryImportsYAMLPatchAlone() throws {
+        let allowed: Set = ["YAMLPatch", "FoundationEssentials", "Foundation"]
+        let files = try Self.swiftFiles(under: "Sources/ProjectConfig")
+        for file in files {
+            let modules = try Self.imports(of: file).map(\.module)
+            #expect(modules.allSatisfy(allowed.contains), "\(file) imports \(modules)")
+        }
+        let manifest = try Self.text(of: "Package.swift")
+        #expect(manifest.contains(#".target(name: "ProjectConfig", dependencies: ["YAMLPatch"])"#))
     }
 
     /// One `import` line: its access level (`public`, `internal`, …, nil when none is written)

@@ -85,4 +85,45 @@ import Testing
         #expect(try FixtureGit.run(["rev-list", "--count", "main"], in: bare) == "1")
         #expect(try runner.outputs().isEmpty)
     }
+
+    /// The Action on a repository whose main takes signed pull requests only: the commit is
+    /// signed with the `signing-key` secret, carries the given trailers, the sign-off and the
+    /// run's provenance, and goes to the `push-to` branch, which the output `branch` names.
+    @Test func aSignedTracedCommitGoesToAPullRequestBranch() throws {
+        let folder = try Command.temporaryFolder("image-action-sign")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = try Fixture(image: Self.actionImage, in: folder)
+        defer { fixture.server.stop() }
+        let keys = try TestKeys(in: folder, email: "deploy-bot@example.com")
+        defer { keys.stop() }
+        let (runner, bare) = (fixture.runner, fixture.bare)
+
+        let with = [
+            "author": "Deploy Bot <deploy-bot@example.com>", "sign": "ssh", "signing-key": keys.sshPrivateKey,
+            "trailers": "Change-Id: I8d2c4f1\nTicket: OPS-7\n", "signoff": "true",
+            "push-to": "config-api/{project}/{name}",
+        ]
+        let result = try runner.run(with: with, githubToken: Self.token)
+        #expect(result.status == 0, "\(result.standardError)")
+        let branch = "config-api/myproject/api"
+        let outputs = try runner.outputs()
+        #expect(outputs["branch"] == branch)
+        #expect(try FixtureGit.run(["rev-list", "--count", "main"], in: bare) == "1", "main is untouched")
+        let commit = try FixtureGit.run(["rev-parse", branch], in: bare)
+        #expect(outputs["commit"] == commit)
+        #expect(result.standardOutput.contains("pushed \(commit.prefix(12)) apply projects/myproject/applications/api "
+                                               + "to \(branch) (1 attempt)"))
+        #expect(try keys.verifies(commit, in: bare))
+        let message = folder.appendingPathComponent("message")
+        try FixtureGit.run(["log", "-1", "--format=%B", commit], in: bare).write(to: message, atomically: true,
+                                                                                    encoding: .utf8)
+        let run = "https://github.com/\(ActionRunner.repository)/actions/runs/\(ActionRunner.runID)/attempts/1"
+        #expect(try FixtureGit.run(["interpret-trailers", "--parse", message.path]).split(separator: "\n") == [
+            "Change-Id: I8d2c4f1", "Ticket: OPS-7", "GitHub-Run: \(run)", "GitHub-Event: repository_dispatch",
+            "GitHub-Actor: injunweb-ci", "Signed-off-by: Deploy Bot <deploy-bot@example.com>",
+        ])
+        for fragment in keys.fragments {
+            #expect(!result.standardOutput.contains(fragment) && !result.standardError.contains(fragment))
+        }
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// action.yml, read with config-api itself (`get FILE . --json`), and the little of GitHub's
-/// expression language it may use: `${{ inputs.NAME }}` and `${{ github.token }}`.
+/// expression language it may use: `${{ inputs.NAME }}`, `${{ github.token }}` and the choice
+/// `${{ inputs.NAME == 'VALUE' && 'THEN' || 'ELSE' }}`.
 struct ActionMetadata: Decodable {
     struct Input: Decodable {
         var description: String
@@ -67,6 +68,8 @@ struct ActionMetadata: Decodable {
             } else if expression.hasPrefix("inputs."),
                       let input = inputs[String(expression.dropFirst("inputs.".count))] {
                 value = input
+            } else if let choice = Choice(expression), let input = inputs[choice.input] {
+                value = input == choice.compared ? choice.then : choice.otherwise
             } else {
                 throw ImageTestFailure("action.yml uses ${{ \(expression) }}, which this emulation does not evaluate")
             }
@@ -74,6 +77,26 @@ struct ActionMetadata: Decodable {
         }
         guard !result.contains("${{") else { throw ImageTestFailure("cannot evaluate \(text): write ${{ name }}") }
         return result
+    }
+
+    /// `inputs.NAME == 'VALUE' && 'THEN' || 'ELSE'`: GitHub's idiom for a conditional value.
+    struct Choice {
+        var input: String
+        var compared: String
+        var then: String
+        var otherwise: String
+
+        init?(_ expression: String) {
+            let pattern = #/^inputs\.([a-z-]+) == '([^']*)' && '([^']*)' \|\| '([^']*)'$/#
+            guard let match = expression.wholeMatch(of: pattern) else { return nil }
+            (input, compared, then, otherwise) = (String(match.1), String(match.2), String(match.3), String(match.4))
+        }
+    }
+
+    /// The inputs an expression reads (`inputs.NAME`, alone or in a choice).
+    static func inputsRead(by expression: String) -> String? {
+        if let choice = Choice(expression) { return choice.input }
+        return expression.hasPrefix("inputs.") ? String(expression.dropFirst("inputs.".count)) : nil
     }
 
     /// The inputs as the runner resolves them: `with` over the defaults, defaults evaluated.

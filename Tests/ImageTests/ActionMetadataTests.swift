@@ -8,8 +8,9 @@ import Testing
     @Test func documentedInputsAndOutputs() throws {
         let metadata = try ActionMetadata.load()
         #expect(Set(metadata.inputs.keys)
-                == ["token", "event-path", "working-directory", "message", "author", "max-attempts"])
-        #expect(Set(metadata.outputs.keys) == ["changed", "commit", "attempts"])
+                == ["token", "event-path", "working-directory", "message", "author", "max-attempts", "sign",
+                    "signing-key", "trailers", "signoff", "push-to"])
+        #expect(Set(metadata.outputs.keys) == ["changed", "commit", "attempts", "branch"])
         #expect(metadata.inputs.values.allSatisfy {
             !$0.description.isEmpty && $0.required != true && $0.default != nil
         })
@@ -22,18 +23,33 @@ import Testing
         #expect(metadata.runs.using == "docker")
         #expect(metadata.runs.entrypoint == nil, "the image's own entrypoint, config-api, runs")
         #expect(metadata.imageDigest != nil, "pinned by digest: \(metadata.runs.image)")
-        // The token only in the environment (the runner logs the docker command line).
-        #expect(metadata.runs.env == ["CONFIG_API_TOKEN": "${{ inputs.token }}"])
+        // The secrets only in the environment (the runner logs the docker command line).
+        let secrets: Set = ["token", "signing-key"]
+        #expect(metadata.runs.env == [
+            "CONFIG_API_TOKEN": "${{ inputs.token }}", "CONFIG_API_SIGNING_KEY": "${{ inputs.signing-key }}",
+        ])
         let args = metadata.runs.args ?? []
         #expect(args.first == "dispatch")
-        for argument in args.dropFirst() {
-            #expect(argument.hasPrefix("-") && argument.contains("="), "\(argument): one --option=value argument")
+        var rest = args.dropFirst()[...]
+        while let argument = rest.popFirst() {
             let expressions = ActionMetadata.expressions(in: argument)
-            #expect(expressions.count == 1 && expressions[0].hasPrefix("inputs.") && expressions[0] != "inputs.token",
-                    "\(argument)")
+            if expressions.isEmpty {
+                // `--option` then `${{ inputs.NAME }}`: an input that may be empty.
+                let value = rest.popFirst() ?? ""
+                let read = ActionMetadata.expressions(in: value).compactMap(ActionMetadata.inputsRead(by:))
+                #expect(argument.hasPrefix("--") && !argument.contains("=") && value.hasPrefix("${{")
+                        && value.hasSuffix("}}") && read.count == 1 && !secrets.contains(read[0]),
+                        "\(argument) \(value): an option followed by one input")
+                continue
+            }
+            let read = expressions.compactMap(ActionMetadata.inputsRead(by:))
+            #expect(expressions.count == 1 && read.count == 1 && !secrets.contains(read[0]), "\(argument)")
+            let isFlagChoice = argument == "--${{ \(expressions[0]) }}" && ActionMetadata.Choice(expressions[0]) != nil
+            #expect((argument.hasPrefix("-") && argument.contains("=")) || isFlagChoice,
+                    "\(argument): one --option=value argument, or a choice of two flags")
         }
-        let passed = Set(args.flatMap(ActionMetadata.expressions(in:)))
-        #expect(passed == Set(metadata.inputs.keys.filter { $0 != "token" }.map { "inputs.\($0)" }))
+        let passed = Set(args.flatMap(ActionMetadata.expressions(in:)).compactMap(ActionMetadata.inputsRead(by:)))
+        #expect(passed == Set(metadata.inputs.keys).subtracting(secrets))
     }
 
     /// The default of max-attempts is config-api's own.

@@ -13,6 +13,8 @@ struct ActionRunner {
     static let outputPath = "/github/file_commands/set_output_7c1e"
     static let summaryPath = "/github/file_commands/step_summary_7c1e"
     static let eventPath = "/github/workflow/event.json"
+    static let repository = "injunweb/projects-gitops"
+    static let runID = "9876543210"
 
     let container: Container
     let metadata: ActionMetadata
@@ -42,7 +44,9 @@ struct ActionRunner {
             "HOME": "/github/home", "CI": "true", "GITHUB_ACTIONS": "true",
             "GITHUB_EVENT_NAME": "repository_dispatch", "GITHUB_EVENT_PATH": Self.eventPath,
             "GITHUB_WORKSPACE": "/github/workspace", "GITHUB_OUTPUT": Self.outputPath,
-            "GITHUB_STEP_SUMMARY": Self.summaryPath,
+            "GITHUB_STEP_SUMMARY": Self.summaryPath, "GITHUB_SERVER_URL": "https://github.com",
+            "GITHUB_REPOSITORY": Self.repository, "GITHUB_RUN_ID": Self.runID, "GITHUB_RUN_ATTEMPT": "1",
+            "GITHUB_ACTOR": "injunweb-ci", "GITHUB_REF_NAME": "main",
         ]
         for (name, value) in inputs {
             environment["INPUT_\(name.replacingOccurrences(of: " ", with: "_").uppercased())"] = value

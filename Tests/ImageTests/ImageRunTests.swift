@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// The archive of `scripts/build-image`, unpacked and run as the image's user 10001: what it
-/// declares, that the binary runs on nothing but the image's packages, and that a `bump` over
-/// the loopback smart-HTTP server lands its commit.
+/// declares, that the binary runs on nothing but the image's packages, that a `bump` over the
+/// loopback smart-HTTP server lands its commit, and that its ssh-keygen and gpg sign commits.
 @Suite struct ImageRunTests {
     static let token = "image-test-token"
 
@@ -84,5 +84,39 @@ import Testing
         #expect(project.contains(#"hash: "12e4567" # set by CI on every successful build"#))
         let changed = try FixtureGit.run(["diff", "--numstat", "main~1", "main"], in: bare)
         #expect(changed == "1\t1\tprojects/myproject.yaml")
+    }
+
+    /// `--sign ssh` and `--sign gpg` with the key in CONFIG_API_SIGNING_KEY, as a CI secret
+    /// gives it: the image's ssh-keygen, gpg, gpg-agent and gpgconf sign, the commits verify,
+    /// the key is never printed and its temporary files are gone.
+    @Test(arguments: ["ssh", "gpg"])
+    func theImagesProgramsSignCommits(format: String) throws {
+        let folder = try Command.temporaryFolder("image-sign")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = try ImageLayout.extracted(into: folder)
+        let container = try Container.unpack(try layout.image(try layout.runtimeReference()), into: folder)
+        let keys = try TestKeys(in: folder, email: "config-api@users.noreply.github.com")
+        defer { keys.stop() }
+        let served = folder.appendingPathComponent("served")
+        let bare = try FixtureGit.bareRepository(in: served, name: "remote",
+                                                 files: ["projects/myproject.yaml": try FixtureGit.exampleProject()])
+        let server = try LoopbackGitServer(serving: served, token: Self.token)
+        defer { server.stop() }
+
+        let key = format == "ssh" ? keys.sshPrivateKey : keys.gpgSecretKey
+        let bump = try container.run(["bump", "--remote", server.url("remote.git"), "--sign", format, "--signoff",
+                                      "myproject", "api", "3f2c1a9"],
+                                     environment: ["CONFIG_API_TOKEN": Self.token, "CONFIG_API_SIGNING_KEY": key])
+        #expect(bump.status == 0, "\(bump.standardError)")
+        let tip = try FixtureGit.run(["rev-parse", "main"], in: bare)
+        #expect(try keys.verifies(tip, in: bare))
+        let signoff = try FixtureGit.run(["log", "-1", "--format=%(trailers:key=Signed-off-by,valueonly)", "main"],
+                                         in: bare)
+        #expect(signoff.trimmingCharacters(in: .newlines) == "config-api <config-api@users.noreply.github.com>")
+        for fragment in keys.fragments {
+            #expect(!bump.standardOutput.contains(fragment) && !bump.standardError.contains(fragment))
+        }
+        let temporary = try FileManager.default.contentsOfDirectory(atPath: container.file("/tmp").path)
+        #expect(!temporary.contains { $0.hasPrefix("config-api-signing-") }, "\(temporary)")
     }
 }

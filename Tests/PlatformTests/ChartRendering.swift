@@ -29,7 +29,7 @@ struct Rendering {
     }
 }
 
-/// The chart rendered with the real helm, as ArgoCD renders it: `-f projects/P.yaml --set project=P`.
+/// The chart rendered with the real helm, as ArgoCD renders it: `-f projects/P.yaml --set-string project=P`.
 enum ChartRenderer {
     /// `helm template` of the chart for `project` with `values` (a project file); throws with
     /// helm's message when it refuses.
@@ -48,10 +48,13 @@ enum ChartRenderer {
         try render(project: project, values: exampleFile(project), arguments: arguments)
     }
 
-    /// `helm template` for `project`, whatever its outcome.
-    static func template(project: String, values: URL, arguments: [String] = []) throws -> ProcessResult {
-        try PlatformTools.run(try PlatformTools.helm, ["template", project, PlatformTools.chart.path,
-                                                       "-f", values.path, "--set", "project=\(project)"] + arguments)
+    /// `helm template` for `project` (with Helm 4 unless `helm` says otherwise), whatever its outcome.
+    static func template(project: String, values: URL, arguments: [String] = [],
+                         helm: URL? = nil) throws -> ProcessResult {
+        let asArgoCD = [
+            "template", project, PlatformTools.chart.path, "-f", values.path, "--set-string", "project=\(project)",
+        ]
+        return try PlatformTools.run(try helm ?? PlatformTools.helm, asArgoCD + arguments)
     }
 
     static func exampleFile(_ project: String) -> URL {

@@ -17,7 +17,7 @@ struct ChartValidityTests {
     func helmLintPasses(project: String) throws {
         let result = try PlatformTools.run(try PlatformTools.helm, [
             "lint", "--strict", PlatformTools.chart.path,
-            "-f", ChartRenderer.exampleFile(project).path, "--set", "project=\(project)",
+            "-f", ChartRenderer.exampleFile(project).path, "--set-string", "project=\(project)",
         ])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         #expect(result.standardOutput.contains("1 chart(s) linted, 0 chart(s) failed"))

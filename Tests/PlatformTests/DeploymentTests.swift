@@ -61,31 +61,42 @@ struct DeploymentTests {
         expectNothingDeployed(for: Self.application, in: unset, project: project)
     }
 
-    /// Hashes written by hand: an unquoted 1234567 is a number to Helm, which the chart refuses
-    /// by name rather than deploying `…:1.234567e+06`; an unquoted 12e4567 is a string to Helm;
-    /// an integer from `--set` keeps its digits.
+    /// Hashes written by hand: an unquoted 1234567 is a number to Helm, which values.schema.json
+    /// refuses, and the chart's own guard too when the schema is skipped, rather than deploying
+    /// `…:1.234567e+06`; an unquoted 12e4567 is a string to Helm. From the command line, a hash
+    /// is given with --set-string (--set reads digits as a number, which the schema refuses).
     @Test(arguments: PlatformTools.exampleProjects)
     func hashesStayAsWritten(project: String) throws {
         let repository = try ProjectRepository()
         let file = repository.file(of: project)
         let registry = try #require(try ChartRenderer.defaultValues()["platform"]?["registry"]?.string)
         let image = { (hash: String) in "\(registry)/\(project)-\(Self.application):\(hash)" }
+        let index = try #require(try applicationNames(in: file).firstIndex(of: Self.application))
 
         try repository.bump(project, Self.application, to: "1234567")
-        let refused = try ChartRenderer.template(project: project, values: try unquoted("1234567", in: file))
+        let handTyped = try unquoted("1234567", in: file)
+        let refused = try ChartRenderer.template(project: project, values: handTyped)
         #expect(refused.status != 0)
+        #expect(refused.standardError.contains("at '/applications/\(index)/git/hash': got number"),
+                "\(refused.standardError)")
+        let unchecked = try ChartRenderer.template(project: project, values: handTyped,
+                                                   arguments: ["--skip-schema-validation"])
+        #expect(unchecked.status != 0)
         let message = "applications[\(Self.application)].git.hash is the number"
-        #expect(refused.standardError.contains(message), "\(refused.standardError)")
-        #expect(!refused.standardOutput.contains("1.234567e+06"))
+        #expect(unchecked.standardError.contains(message), "\(unchecked.standardError)")
+        #expect(!refused.standardOutput.contains("1.234567e+06") && !unchecked.standardOutput.contains("1.234567e+06"))
 
         try repository.bump(project, Self.application, to: "12e4567")
         let handWritten = try unquoted("12e4567", in: file)
         #expect(try deployedImage(ChartRenderer.render(project: project, values: handWritten)) == image("12e4567"))
 
-        let index = try #require(try applicationNames(in: file).firstIndex(of: Self.application))
-        let setHash = ["--set", "applications[\(index)].git.hash=7654321"]
-        let set = try ChartRenderer.render(project: project, values: file, arguments: setHash)
+        let setString = ["--set-string", "applications[\(index)].git.hash=7654321"]
+        let set = try ChartRenderer.render(project: project, values: file, arguments: setString)
         #expect(try deployedImage(set) == image("7654321"))
+        let setNumber = ["--set", "applications[\(index)].git.hash=7654321"]
+        let number = try ChartRenderer.template(project: project, values: file, arguments: setNumber)
+        #expect(number.status != 0 && number.standardError.contains("/applications/\(index)/git/hash"),
+                "\(number.standardError)")
     }
 
     private func expectRoutes(of app: JSONValue, in rendered: Rendering, project: String) throws {

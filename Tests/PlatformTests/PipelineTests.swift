@@ -46,6 +46,59 @@ struct PipelineTests {
         #expect(Array(arguments[..<separator].suffix(2)) == ["--branch", "release"])
     }
 
+    /// The update-config step passes the workflow's name and uid (Argo substitutes them), and
+    /// config-api writes them into the commit as trailers.
+    @Test func theCommitNamesTheWorkflowThatMadeIt() throws {
+        let project = try #require(PlatformTools.exampleProjects.first)
+        let container = try Self.updateConfigContainer(try ChartRenderer.render(example: project))
+        let argo = [
+            "{{workflow.name}}": "\(project)-api-build-workflow-template-x7k2p",
+            "{{workflow.uid}}": "6f1c1d0e-6a4b-4b8e-9c3a-2f1e0d9c8b7a",
+        ]
+        var environment: [String: String] = [:]
+        for variable in container["env"]?.items ?? [] {
+            guard let name = variable["name"]?.string, let value = variable["value"]?.string else { continue }
+            environment[name] = argo[value] ?? value
+        }
+        #expect(environment == ["ARGO_WORKFLOW_NAME": argo["{{workflow.name}}"]!,
+                                "ARGO_WORKFLOW_UID": argo["{{workflow.uid}}"]!])
+        #expect(container["env"]?.item(named: "CONFIG_API_SIGNING_KEY") == nil, "no key unless signing is asked for")
+
+        let repository = try ProjectRepository()
+        let application = try #require(try applicationNames(in: ChartRenderer.exampleFile(project)).first)
+        try repository.bump(project, application, to: "3f2c1a9", environment: environment)
+        #expect(try repository.lastCommitTrailers() == [
+            "Argo-Workflow: \(argo["{{workflow.name}}"]!)", "Argo-Workflow-UID: \(argo["{{workflow.uid}}"]!)",
+        ])
+    }
+
+    @Test func signingIsAskedForThroughValues() throws {
+        let project = try #require(PlatformTools.exampleProjects.first)
+        let values = [
+            "--set", "platform.gitops.signing.format=gpg", "--set", "platform.gitops.signing.secretKey=bot-gpg",
+        ]
+        let container = try Self.updateConfigContainer(try ChartRenderer.render(example: project, arguments: values))
+        let arguments = container["args"]?.strings ?? []
+        let separator = try #require(arguments.firstIndex(of: "--"))
+        #expect(Array(arguments[..<separator].suffix(2)) == ["--sign", "gpg"])
+        let key = container["env"]?.item(named: "CONFIG_API_SIGNING_KEY")?["valueFrom"]?["secretKeyRef"]
+        #expect(key?["name"]?.string == "\(project)-github-access-secret")
+        #expect(key?["key"]?.string == "bot-gpg")
+
+        let refused = try ChartRenderer.template(project: project, values: ChartRenderer.exampleFile(project),
+                                                 arguments: ["--set", "platform.gitops.signing.format=x509"])
+        #expect(refused.status != 0)
+        let message = #"platform.gitops.signing.format must be "ssh", "gpg" or "", not "x509""#
+        #expect(refused.standardError.contains(message))
+    }
+
+    /// The update-config step's container in the first WorkflowTemplate of `rendered`.
+    static func updateConfigContainer(_ rendered: Rendering) throws -> JSONValue {
+        let workflow = try #require(rendered.all("WorkflowTemplate").first)
+        let step = try #require(workflow.json["spec"]?["templates"]?.item(named: "update-config"))
+        return try #require(step["container"])
+    }
+
     @Test(arguments: PlatformTools.exampleProjects)
     func eventsReachTheBuildOfTheirApplication(project: String) throws {
         let file = ChartRenderer.exampleFile(project)
@@ -102,7 +155,7 @@ struct PipelineTests {
         #expect(chartPath == "chart")
         let arguments = source["plugin"]?["env"]?.item(named: "HELM_ARGS")?["value"]?.string ?? ""
         let project = #"{{.path.filenameNormalized | trimSuffix ".yaml"}}"#
-        #expect(arguments == "-f ../projects/{{.path.filename}} --set project=\(project)")
+        #expect(arguments == "-f ../projects/{{.path.filename}} --set-string project=\(project)")
         let projects = PlatformTools.chart.appendingPathComponent("../projects").standardizedFileURL
         #expect(projects == PlatformTools.projects.standardizedFileURL)
         #expect(set["spec"]?["template"]?["spec"]?["destination"]?["namespace"]?.string == project)

@@ -17,6 +17,8 @@ enum PlatformTools {
     static let projects = packageRoot.appendingPathComponent("projects")
 
     static var helm: URL { get throws { try installed("bin/helm") } }
+    /// Helm 3 (v3.17, the line ArgoCD runs), whose JSON Schema validator is another library.
+    static var helm3: URL { get throws { try installed("bin/helm3") } }
     static var kubernetesValidate: URL { get throws { try installed("bin/kubernetes-validate") } }
     /// The Python of `.tools/venv`, which has PyYAML (a dependency of kubernetes-validate).
     static var python: URL { get throws { try installed("venv/bin/python3") } }
@@ -40,7 +42,7 @@ enum PlatformTools {
         let tool = packageRoot.appendingPathComponent(".tools/\(path)")
         guard FileManager.default.isExecutableFile(atPath: tool.path) else {
             throw PlatformTestFailure(description: "\(tool.path) is missing: run scripts/install-tools "
-                + "(installs helm, kubernetes-validate and actionlint into .tools/)")
+                + "(installs helm, helm3, kubernetes-validate and actionlint into .tools/)")
         }
         return tool
     }

@@ -17,15 +17,24 @@ final class ProjectRepository: @unchecked Sendable {
     func file(of project: String) -> URL { root.appendingPathComponent("projects/\(project).yaml") }
 
     /// `config-api bump -C REPO --no-push PROJECT APP SHA`: the commit lands on the local branch.
-    func bump(_ project: String, _ application: String, to hash: String) throws {
-        try configAPI(["bump", "-C", root.path, "--no-push", project, application, hash])
+    /// `environment` is added to the step's (e.g. the variables the chart's step sets).
+    func bump(_ project: String, _ application: String, to hash: String,
+              environment: [String: String] = [:]) throws {
+        try configAPI(["bump", "-C", root.path, "--no-push", project, application, hash], environment: environment)
     }
 
     /// Runs `config-api` with `arguments`; throws with its message when it fails.
     @discardableResult
-    func configAPI(_ arguments: [String]) throws -> ProcessResult {
-        try PlatformTools.run(try PlatformTools.configAPI, arguments, in: root, environment: Self.gitEnvironment)
+    func configAPI(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+        try PlatformTools.run(try PlatformTools.configAPI, arguments, in: root,
+                              environment: Self.gitEnvironment.merging(environment) { $1 })
             .check("config-api \(arguments.joined(separator: " "))")
+    }
+
+    /// The trailers of the branch's last commit, `Key: value` each.
+    func lastCommitTrailers() throws -> [String] {
+        try git(["log", "-1", "--format=%(trailers:only,unfold)"]).standardOutput
+            .split(separator: "\n").map(String.init)
     }
 
     /// The subject of the branch's last commit.

@@ -17,11 +17,12 @@ public final class GitHTTPServer: @unchecked Sendable {
         public var path: String
     }
 
-    public let port: Int
     public let token: String
-    private let process: Process
-    private let input: Pipe
+    private let script: LoopbackScript
     private let logFolder: TemporaryFolder
+
+    /// The port it listens on (127.0.0.1).
+    public var port: Int { script.port }
 
     /// The server script, beside this file in `Tests/Support/`.
     public static var scriptPath: String {
@@ -33,30 +34,9 @@ public final class GitHTTPServer: @unchecked Sendable {
                 environment: [String: String]? = nil) throws {
         self.token = token
         logFolder = try TemporaryFolder("config-api-http-server")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.scriptPath, "--root", root, "--token", token, "--lifetime", "\(lifetime)",
-                             "--request-log", logFolder.child("requests.log")]
-            + (readToken.map { ["--read-token", $0] } ?? [])
-        if let environment { process.environment = environment }
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        let printed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let port = Int(printed) else {
-            process.terminate()
-            throw FixtureFailure(description: "git-http-server.py did not print its port")
-        }
-        self.port = port
+        script = try LoopbackScript([Self.scriptPath, "--root", root, "--token", token, "--lifetime", "\(lifetime)",
+                                     "--request-log", logFolder.child("requests.log")]
+                                    + (readToken.map { ["--read-token", $0] } ?? []), environment: environment)
     }
 
     deinit {
@@ -84,8 +64,6 @@ public final class GitHTTPServer: @unchecked Sendable {
 
     /// Closes the server's stdin (it exits) and waits for it.
     public func stop() {
-        guard process.isRunning else { return }
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        script.stop()
     }
 }

@@ -129,8 +129,20 @@ public final class SSHAgentProcess: @unchecked Sendable {
             }
             usleep(10_000)
         }
+        // The socket file appears when ssh-agent binds it, a moment before it listens: until
+        // then ssh-add is refused, so a refused connection is retried (a bounded number of times).
         for key in keys {
-            try Tool.run("/usr/bin/ssh-add", ["-q", key], environment: environment)
+            var refusals = 0
+            while true {
+                do {
+                    try Tool.run("/usr/bin/ssh-add", ["-q", key], environment: environment)
+                    break
+                } catch let failure as FixtureFailure where failure.description.contains("Connection refused") {
+                    refusals += 1
+                    guard refusals < 100, process.isRunning else { throw failure }
+                    usleep(10_000)
+                }
+            }
         }
     }
 
@@ -161,15 +173,8 @@ private enum Tool {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let output = String(decoding: text, as: UTF8.self)
+        let (status, output) = try process.runCollectingOutput()
+        guard status == 0 else {
             throw FixtureFailure(description: "\(executable) \(arguments.joined(separator: " ")): \(output)")
         }
     }

@@ -2,13 +2,14 @@
 """A smart-HTTP git server for tests: `git http-backend` behind HTTP Basic auth, loopback only.
 
 Usage: git-http-server.py --root DIR [--token TOKEN] [--read-token TOKEN] [--lifetime SECONDS]
-                          [--request-log FILE]
+                          [--request-log FILE] [--host ADDRESS]
 Serves every repository under DIR at http://127.0.0.1:PORT/<name>. With --token, every request
 needs Basic auth whose password equals TOKEN (any user name), else 401; a --read-token password
 may fetch but gets 403 on push (like a GitHub token without write access). With --request-log,
 appends one line per request to FILE: the credentials it carried (none, token, read-token or
 wrong), the method and the path. Picks a free port and prints it on stdout (one line). Exits when
 stdin closes or after --lifetime seconds, so no server outlives the tests that started it.
+--host binds another local address than 127.0.0.1 (one added to a test's own network namespace).
 """
 import argparse
 import base64
@@ -153,9 +154,10 @@ def main():
     parser.add_argument("--lifetime", type=float, default=600, help="seconds before the server exits by itself")
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
     parser.add_argument("--request-log", help="file to append each request's credential kind, method and path to")
+    parser.add_argument("--host", default="127.0.0.1", help="the local address to listen on")
     arguments = parser.parse_args()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), GitHTTPHandler)
+    server = ThreadingHTTPServer((arguments.host, 0), GitHTTPHandler)
     server.daemon_threads = True
     server.root = os.path.abspath(arguments.root)
     server.token = arguments.token

@@ -3,16 +3,17 @@ Helpers of the project chart. Helm reads every number of a values file as a floa
 1234567 as 1.234567e+06 and 8.0 as 8, so values that end up in names and image references go
 through "platform.text" (strings as written, integers given with --set as digits, anything else
 a rendering error naming the field), ports through "platform.port" and sizes through
-"platform.quantity".
+"platform.quantity". values.schema.json refuses such values before rendering starts; these
+helpers still guard a rendering with --skip-schema-validation.
 */}}
 
 {{/*
 The project: the namespace and the prefix of every name. Set by the ApplicationSet from the
-file name (--set project=P); a DNS-1123 label.
+file name (--set-string project=P); a DNS-1123 label.
 */}}
 {{- define "platform.project" -}}
 {{- $project := required
-    "project is not set: render with --set project=<name of projects/<name>.yaml> (the ApplicationSet does)"
+    "project is not set: render with --set-string project=<name of projects/<name>.yaml> (the ApplicationSet does)"
     .Values.project -}}
 {{- if not (regexMatch "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$" (toString $project)) -}}
 {{- fail (printf "project %q is not a DNS-1123 label (%s): it becomes the namespace"

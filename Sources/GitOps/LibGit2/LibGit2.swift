@@ -1,4 +1,5 @@
 internal import CLibGit2
+internal import SystemCalls
 
 /// Process-wide libgit2 state and error translation: the bottom of the wrapper. Only the files
 /// of this folder call libgit2; they hand out owning Swift types, never a C pointer.
@@ -11,6 +12,9 @@ enum LibGit2 {
             return .libgit2Unavailable(version: version, reason: String(cString: message))
         }
         git_libgit2_init()
+        if SocketStream.register() < 0 {
+            return .libgit2(code: -1, message: "register the socket stream: \(lastErrorMessage())")
+        }
         return nil
     }()
 
@@ -31,9 +35,36 @@ enum LibGit2 {
 
     /// Throws `GitOpsError.libgit2` for a negative return code, with the message libgit2 left
     /// for this thread (read right away: `git_error_last()` is thread-local and can go stale).
+    /// A lock file another process holds (`GIT_ELOCKED`) is `lockFileHeld`, with its path; a
+    /// failure of the operating system (a full disk, a read-only folder: `GIT_ERROR_OS`) is
+    /// `fileSystemFailed`.
     static func check(_ code: Int32, _ operation: @autoclosure () -> String) throws(GitOpsError) {
         guard code < 0 else { return }
-        throw GitOpsError.libgit2(code: code, message: "\(operation()): \(lastErrorMessage())")
+        let message = lastErrorMessage()
+        if code == GIT_ELOCKED.rawValue, let path = lockedPath(in: message) { throw heldLock(path) }
+        if lastErrorClass() == Int32(GIT_ERROR_OS.rawValue) {
+            throw GitOpsError.fileSystemFailed(message: "\(operation()): \(message)")
+        }
+        throw GitOpsError.libgit2(code: code, message: "\(operation()): \(message)")
+    }
+
+    /// `lockFileHeld` for the lock file at `path`, with its age.
+    static func heldLock(_ path: String) -> GitOpsError {
+        let modified = (try? FileSystem.status(of: path))??.modified
+        let age = modified.map { max(0, Int(Clock.wallSeconds() - $0)) } ?? 0
+        return .lockFileHeld(path: path, ageSeconds: age)
+    }
+
+    /// The path in libgit2's "failed to lock file '<path>' for writing".
+    private static func lockedPath(in message: String) -> String? {
+        guard let start = message.firstRange(of: "lock file '")?.upperBound,
+              let end = message[start...].firstIndex(of: "'") else { return nil }
+        return String(message[start..<end])
+    }
+
+    /// The class (`GIT_ERROR_NET`, `GIT_ERROR_SSH`, …) of the last libgit2 error on this thread.
+    static func lastErrorClass() -> Int32? {
+        git_error_last()?.pointee.klass
     }
 
     /// The message of the last libgit2 error on this thread, or a generic text when there is none.

@@ -20,6 +20,16 @@ final class ObjectDatabaseHandle: OwnedPointer {
         return StoredObjectHandle(object!, id: id)
     }
 
+    /// Makes the loose-object folder `folder` the place every new object of this database is
+    /// written (objects are still read from all the others): libgit2 writes into the
+    /// highest-priority backend that is not an alternate, and the repository's own loose
+    /// backend has priority 1, its packs 2.
+    func writeNewObjects(into folder: String) throws {
+        var backend: OpaquePointer?
+        try LibGit2.check(git_odb_backend_loose(&backend, folder, -1, 0, 0, 0), "open \(folder)")
+        try LibGit2.check(git_odb_add_backend(pointer, backend, 3), "write objects into \(folder)")
+    }
+
     /// Writes `object` (read from another database) into this one.
     func write(_ object: StoredObjectHandle) throws {
         var written = git_oid()

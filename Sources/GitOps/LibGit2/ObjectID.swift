@@ -8,6 +8,17 @@ struct ObjectID: Equatable, CustomStringConvertible {
         self.raw = raw
     }
 
+    /// The id written as 40 hex digits; nil for anything else.
+    init?(hex: String) {
+        guard hex.utf8.count == Int(GIT_OID_HEXSZ) else { return nil }
+        var raw = git_oid()
+        guard git_oid_fromstr(&raw, hex) == 0 else { return nil }
+        self.raw = raw
+    }
+
+    /// The all-zero id git writes for "no object" (a reference that does not exist yet).
+    static var zero: ObjectID { ObjectID(git_oid()) }
+
     /// Full 40-character lowercase hex form.
     var description: String {
         var copy = raw

@@ -1,4 +1,5 @@
 internal import CLibGit2
+internal import SystemCalls
 
 extension RepositoryHandle {
     /// The reference `name` (e.g. `HEAD`, `refs/heads/main`), nil when it does not exist.
@@ -19,19 +20,46 @@ extension RepositoryHandle {
         return ObjectID(id)
     }
 
-    /// Points `name` at `id` if it still points at `expected`, under git's lock file (the
-    /// compare-and-swap of `git_reference_create_matching`). Returns false when the reference
-    /// had moved or another writer held its lock (a lost race).
-    func moveReference(_ name: String, to id: ObjectID, expecting expected: ObjectID,
+    /// Points `name` at `id` if it still points at `expected` (nil: if it does not exist yet),
+    /// under git's lock file (the compare-and-swap of `git_reference_create_matching`, or a
+    /// `git_reference_create` that refuses to overwrite). Returns false when the reference had
+    /// moved or appeared (a lost race). A lock file held by another process is waited for
+    /// briefly (a live git holds one for milliseconds: up to 20 checks, 50 ms apart), then
+    /// reported as `lockFileHeld`.
+    func moveReference(_ name: String, to id: ObjectID, expecting expected: ObjectID?,
                        logMessage: String) throws -> Bool {
-        var reference: OpaquePointer?
         var newID = id.raw
-        var oldID = expected.raw
-        let code = git_reference_create_matching(&reference, pointer, name, &newID, 1, &oldID, logMessage)
-        git_reference_free(reference)
-        if code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue { return false }
-        try LibGit2.check(code, "update \(name)")
-        return true
+        var oldID = expected?.raw ?? git_oid()
+        for check in 1...Self.lockChecks {
+            var reference: OpaquePointer?
+            let code = expected == nil
+                ? git_reference_create(&reference, pointer, name, &newID, 0, logMessage)
+                : git_reference_create_matching(&reference, pointer, name, &newID, 1, &oldID, logMessage)
+            git_reference_free(reference)
+            if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue { return false }
+            guard code == GIT_ELOCKED.rawValue else {
+                try LibGit2.check(code, "update \(name)")
+                return true
+            }
+            if check < Self.lockChecks { Clock.sleep(seconds: 0.05) }
+        }
+        throw LibGit2.heldLock(lockFilePath(ofReference: name))
+    }
+
+    /// How often `moveReference` looks at a held reference lock before reporting it.
+    private static let lockChecks = 20
+
+    /// The lock file git takes to change the reference `name` (`<common dir>/<name>.lock`).
+    func lockFilePath(ofReference name: String) -> String {
+        "\(commonDirectoryPath)/\(name).lock"
+    }
+
+    /// The names of every reference (`refs/heads/main`, `refs/remotes/origin/main`, …), sorted.
+    func referenceNames() throws -> [String] {
+        var names = git_strarray()
+        try LibGit2.check(git_reference_list(&names, pointer), "list references")
+        defer { git_strarray_dispose(&names) }
+        return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }.sorted()
     }
 
     /// Points `name` at `id` whatever it pointed at before (for remote-tracking references).
@@ -40,6 +68,14 @@ extension RepositoryHandle {
         var newID = id.raw
         try LibGit2.check(git_reference_create(&reference, pointer, name, &newID, 1, logMessage), "update \(name)")
         git_reference_free(reference)
+    }
+
+    /// Whether `name` (e.g. `refs/heads/config-api/p/api`) follows git's reference-name rules.
+    static func isValidReferenceName(_ name: String) throws -> Bool {
+        try LibGit2.initialize()
+        var valid: Int32 = 0
+        try LibGit2.check(git_reference_name_is_valid(&valid, name), "check the reference name \(name)")
+        return valid == 1
     }
 
     /// Whether `commit` has `ancestor` in its history (false when they are equal).

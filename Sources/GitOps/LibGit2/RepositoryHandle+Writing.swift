@@ -33,6 +33,28 @@ extension RepositoryHandle {
         return ObjectID(id)
     }
 
+    /// The text of the commit `writeCommit` would write (what a signature signs); writes nothing.
+    func commitBuffer(tree: TreeHandle, parent: CommitHandle, message: String,
+                      signature: SignatureHandle) throws -> [UInt8] {
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        var parents: [OpaquePointer?] = [parent.pointer]
+        let code = git_commit_create_buffer(&buffer, pointer, signature.pointer, signature.pointer, nil, message,
+                                            tree.pointer, 1, &parents)
+        try LibGit2.check(code, "build commit")
+        return buffer.ptr.map { Array(UnsafeRawBufferPointer(start: $0, count: buffer.size)) } ?? []
+    }
+
+    /// Writes `buffer` (from `commitBuffer`) as a commit whose `gpgsig` header holds
+    /// `signature`, as `git commit -S` writes one; touches no reference.
+    func writeSignedCommit(_ buffer: [UInt8], signature: String) throws -> ObjectID {
+        var id = git_oid()
+        let content = String(decoding: buffer, as: UTF8.self)
+        let code = git_commit_create_with_signature(&id, pointer, content, signature, "gpgsig")
+        try LibGit2.check(code, "write signed commit")
+        return ObjectID(id)
+    }
+
     /// Updates the work tree and index from `baseline` to `target`, only if no file to be
     /// changed has uncommitted changes (git's safe checkout); returns false (writing nothing)
     /// when one has.

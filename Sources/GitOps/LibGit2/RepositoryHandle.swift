@@ -27,16 +27,19 @@ final class RepositoryHandle: OwnedPointer {
     }
 
     /// Clones `url` as a bare repository into the empty folder `path`, HEAD on `branch` (or the
-    /// remote's default branch), without tags.
-    static func cloneBare(url: String, into path: String, branch: String?,
-                          credentials: Credentials) throws -> RepositoryHandle {
+    /// remote's default branch), without tags, following redirects only within the address's
+    /// host (and the socket stream only within its origin).
+    static func cloneBare(url: String, into path: String, branch: String?, credentials: Credentials,
+                          network: NetworkPolicy) throws -> RepositoryHandle {
         try LibGit2.initialize()
         var options = git_clone_options()
         try LibGit2.check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
         options.bare = 1
         options.fetch_opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+        options.fetch_opts.follow_redirects = GIT_REMOTE_REDIRECT_NONE
         var repository: OpaquePointer?
-        let session = TransferSession(credentials: credentials, url: url)
+        let session = TransferSession(credentials: credentials, url: url, network: network)
+        try session.requireSafeTransport()
         let code = session.withCallbacks { callbacks in
             options.fetch_opts.callbacks = callbacks
             return withOptionalCString(branch) { branchName in
@@ -44,7 +47,8 @@ final class RepositoryHandle: OwnedPointer {
                 return git_clone(&repository, url, path, &options)
             }
         }
-        try session.check(code, "clone \(displayableURL(url))", missingBranch: branch)
+        let shown = displayableURL(url)
+        try session.check(code, "clone \(shown)", missingBranch: branch.map { "\($0) at \(shown)" })
         return RepositoryHandle(repository!)
     }
 
@@ -53,6 +57,12 @@ final class RepositoryHandle: OwnedPointer {
 
     /// The git folder shared by all work trees of the repository (its references live there).
     var commonDirectory: String { String(cString: git_repository_commondir(pointer)) }
+
+    /// `commonDirectory` without its trailing slash.
+    var commonDirectoryPath: String {
+        let path = commonDirectory
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
 
     /// The work tree folder with a trailing slash, nil for a bare repository.
     var workDirectory: String? { git_repository_workdir(pointer).map { String(cString: $0) } }

@@ -6,6 +6,15 @@ enum FileMode {
     case executable
 
     var raw: git_filemode_t { self == .regular ? GIT_FILEMODE_BLOB : GIT_FILEMODE_BLOB_EXECUTABLE }
+
+    /// The mode of a regular or executable file; nil for a folder, link or submodule.
+    init?(_ raw: git_filemode_t) {
+        switch raw {
+        case GIT_FILEMODE_BLOB: self = .regular
+        case GIT_FILEMODE_BLOB_EXECUTABLE: self = .executable
+        default: return nil
+        }
+    }
 }
 
 /// Owns one `git_tree *`.
@@ -44,11 +53,5 @@ final class TreeEntryHandle: OwnedPointer {
     var id: ObjectID { ObjectID(git_tree_entry_id(pointer).pointee) }
 
     /// The file mode of a regular or executable file; nil for a folder, link or submodule.
-    var fileMode: FileMode? {
-        switch git_tree_entry_filemode(pointer) {
-        case GIT_FILEMODE_BLOB: .regular
-        case GIT_FILEMODE_BLOB_EXECUTABLE: .executable
-        default: nil
-        }
-    }
+    var fileMode: FileMode? { FileMode(git_tree_entry_filemode(pointer)) }
 }

@@ -2,20 +2,19 @@
 /// local tip and the branch (with its checked-out work tree) is moved to it.
 struct LocalCommitPublisher: BranchPublisher {
     let branch: LocalBranch
-    let file: String
 
-    var objects: RepositoryHandle { branch.repository }
+    var attemptLockDirectory: String { branch.repository.commonDirectoryPath }
 
-    var attemptLockDirectory: String { objects.commonDirectory }
-
-    func fetchTip() throws -> ObjectID {
+    func startAttempt() throws -> PublishingAttempt {
         guard let tip = try branch.tip() else { throw GitOpsError.missingBranch(branch.name) }
-        return tip
+        return PublishingAttempt(base: tip, lease: tip, objects: branch.repository)
     }
 
-    func publish(_ commit: ObjectID, over base: ObjectID) throws -> Bool {
-        try branch.advance(from: base, to: commit, file: file)
+    func publish(_ commit: ObjectID, in attempt: PublishingAttempt) throws -> Bool {
+        try branch.advance(from: attempt.base, to: commit)
     }
+
+    func endAttempt(_ attempt: PublishingAttempt) {}
 
     func recordInLocalClone(_ commit: ObjectID, over base: ObjectID) throws {}
 }

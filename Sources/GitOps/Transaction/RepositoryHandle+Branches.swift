@@ -12,6 +12,19 @@ extension RepositoryHandle {
         try reference(named: "refs/heads/\(branch)")?.isCheckedOutInAnyWorkTree() ?? false
     }
 
+    /// After a clone that followed the remote's HEAD: throws `unresolvedRemoteHead` when HEAD
+    /// names no branch the clone has (the remote's HEAD named a missing branch, and libgit2
+    /// fell back to its own default name). For a local-path remote the message names the branch
+    /// its HEAD names; over a network transport the remote does not say.
+    func requireResolvedHead(remote url: String) throws {
+        guard let head = headBranch, try target(ofReference: "refs/heads/\(head)") == nil else { return }
+        let prefix = "refs/remotes/origin/"
+        let branches = try referenceNames().filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        let remoteHead = LocalRemoteUpdate.repositoryPath(of: url).flatMap { try? RepositoryHandle.open(exactly: $0) }?
+            .headBranch
+        throw GitOpsError.unresolvedRemoteHead(remote: displayableURL(url), head: remoteHead, branches: branches)
+    }
+
     /// Deletes a reference if it exists.
     func deleteReference(_ name: String) {
         (try? reference(named: name))??.delete()

@@ -18,10 +18,16 @@ extension RepositoryHandle {
         try writeTree(self.commit(commit).tree(), setting: path, to: blob, mode: mode)
     }
 
-    /// Writes a commit of `tree` with the single parent `parent`, by `identity` now; touches no reference.
-    func commit(tree: ObjectID, parent: ObjectID, message: String, identity: CommitIdentity) throws -> ObjectID {
-        try writeCommit(tree: self.tree(tree), parent: commit(parent), message: message,
-                        signature: SignatureHandle(now: identity))
+    /// Writes a commit of `tree` with the single parent `parent`, by `identity` now, signed by
+    /// `signer` when there is one (each call signs its own commit); touches no reference.
+    func commit(tree: ObjectID, parent: ObjectID, message: String, identity: CommitIdentity,
+                signer: CommitSigner? = nil) throws -> ObjectID {
+        let (tree, parent, author) = (try self.tree(tree), try commit(parent), try SignatureHandle(now: identity))
+        guard let signer else {
+            return try writeCommit(tree: tree, parent: parent, message: message, signature: author)
+        }
+        let buffer = try commitBuffer(tree: tree, parent: parent, message: message, signature: author)
+        return try writeSignedCommit(buffer, signature: try signer.sign(buffer))
     }
 
     /// Updates the work tree and index from `baseline`'s tree to `commit`'s tree, only if no file

@@ -15,4 +15,9 @@ public struct TransactionOutcome: Sendable, Equatable {
     public var after: [UInt8]?
     /// Whether the clone's own branch (and its work tree, when checked out) now has the commit.
     public var localBranchUpdated: Bool
+    /// What went wrong after the push landed (the clone could not follow), one sentence each.
+    public var warnings: [String] = []
+    /// The branch the commit was pushed to: the transaction's branch, or the one `--push-to`
+    /// named; nil when nothing was pushed.
+    public var branch: String? = nil
 }

@@ -142,6 +142,9 @@ final class RawEventReader {
             throw YAMLPatchError(.syntax, "libyaml could not be initialised")
         }
         yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        #if DEBUG
+        if #available(macOS 15.0, *) { ParseCounting.recordParse() }
+        #endif
     }
 
     deinit {
