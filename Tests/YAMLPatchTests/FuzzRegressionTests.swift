@@ -37,6 +37,9 @@ import Testing
             text: "keep:\n|+\n  x\n\nnext: 1\n", path: "keep", operation: .set(.bool(true)),
             expected: "keep: true\nnext: 1\n"),
         Case(
+            name: "a comment ending in ' -' between an item's dash and its value is not taken for the dash",
+            text: "-\n# note -\n !!str\n- x\n", path: "[0]", operation: .set(mapping), expected: "- k: 1\n- x\n"),
+        Case(
             name: "an empty document's value after a comment at the end goes on a new line",
             text: "a: 1\n---\n\n# comment", path: ".", operation: .set(.string("x")),
             expected: "x\n---\n\n# comment\nx"),

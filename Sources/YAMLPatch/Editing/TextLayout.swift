@@ -157,16 +157,30 @@ struct TextLayout {
     }
 
     /// The offset of the `-` that introduces a block sequence item starting at `itemStart`,
-    /// searched back to `lowerBound` (the previous item's end or the sequence's start).
+    /// searched back to `lowerBound` (the previous item's end or the sequence's start), past
+    /// the comments in between (`-` then `# note -` then the item's value on the next line).
     func dashOffset(beforeItemAt itemStart: Int, lowerBound: Int) -> Int? {
         var index = itemStart - 1
         while index >= lowerBound {
-            if bytes[index] == .dash, index + 1 >= bytes.count || bytes[index + 1].isWhiteSpaceOrBreak {
+            if bytes[index] == .dash, index + 1 >= bytes.count || bytes[index + 1].isWhiteSpaceOrBreak,
+                !isInComment(index, after: lowerBound)
+            {
                 return index
             }
             index -= 1
         }
         return nil
+    }
+
+    /// Whether a comment's `#` (at its line's start or after white space) comes before `offset`
+    /// on its line, looking no further back than `lowerBound`, where the text holds no scalar.
+    private func isInComment(_ offset: Int, after lowerBound: Int) -> Bool {
+        var index = max(lineStart(of: offset), lowerBound)
+        while index < offset {
+            if bytes[index] == .hash, index == 0 || bytes[index - 1].isWhiteSpaceOrBreak { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Where the entry whose first line starts at `lineStart` begins once the comment lines
