@@ -6,7 +6,8 @@ import Testing
 /// Structural edits on every fixture file (the Argo Helm values files and the YAML test suite's
 /// valid cases), one test case per file: merge adding a key, append a scalar and a mapping,
 /// delete a key and an item, replace a scalar by a mapping and a mapping by a scalar, at the
-/// first, middle and last place each can go in the file (nine places in the Argo Helm files).
+/// first, middle and last place each can go in the file (nine places in the Argo Helm files;
+/// every place with `FIDELITY_PLACES=all`).
 ///
 /// Fidelity: the edit touches only the lines of its target, and within them does only what the
 /// edit must. Read from the splices, as old lines removed, changed or inserted before:
@@ -41,7 +42,7 @@ import Testing
         let places = EditPlace.all(in: tree)
         for edit in StructuralEdit.allCases {
             for place in Self.spread(
-                places.filter { edit.applies(to: $0, in: tree) }, count: file.hasPrefix("argo") ? 9 : 3)
+                places.filter { edit.applies(to: $0, in: tree) }, count: Self.placeCount(file))
             {
                 try check(edit, at: place, in: tree, file)
             }
@@ -57,12 +58,20 @@ import Testing
             let places = EditPlace.all(in: tree)
             for edit in StructuralEdit.allCases {
                 counts[edit, default: 0] +=
-                    Self.spread(places.filter { edit.applies(to: $0, in: tree) }, count: file.hasPrefix("argo") ? 9 : 3)
+                    Self.spread(places.filter { edit.applies(to: $0, in: tree) }, count: Self.placeCount(file))
                     .count
             }
         }
         print("structural fidelity cases:", StructuralEdit.allCases.map { "\($0) \(counts[$0] ?? 0)" })
         for edit in StructuralEdit.allCases { #expect(counts[edit, default: 0] >= 100, "\(edit)") }
+    }
+
+    /// How many places of a file each edit is tried at: nine in an Argo Helm file, three in a
+    /// YAML test suite case; every place with `FIDELITY_PLACES=all` in the environment (a few
+    /// minutes instead of seconds: `FIDELITY_PLACES=all swift test --filter StructuralFidelityTests`).
+    static func placeCount(_ file: String) -> Int {
+        if ProcessInfo.processInfo.environment["FIDELITY_PLACES"] == "all" { return .max }
+        return file.hasPrefix("argo") ? 9 : 3
     }
 
     /// `count` places spread evenly over `places`, first and last included.
