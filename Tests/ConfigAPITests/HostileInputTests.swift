@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Nesting and size bombs and line breaks config-api does not read, given to the real binary:
-/// each is refused with exit 65 and the place where it starts (docs/contract.md, "Limits"),
+/// each is refused with exit 65 and the place where it starts (docs/contract.md#limits-and-refused-input),
 /// never ended by a signal (a stack overflow), and the file is left as it was.
 @Suite struct HostileInputTests {
     /// A hostile YAML file and where the refusal must point.
