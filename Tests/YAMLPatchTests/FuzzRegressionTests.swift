@@ -40,6 +40,13 @@ import Testing
             name: "a comment ending in ' -' between an item's dash and its value is not taken for the dash",
             text: "-\n# note -\n !!str\n- x\n", path: "[0]", operation: .set(mapping), expected: "- k: 1\n- x\n"),
         Case(
+            name: "a line of a quoted scalar that looks like a comment is not the next key's own comment",
+            text: "a: \"x\n# l\"\nb: 1\n", path: "b", operation: .delete, expected: "a: \"x\n# l\"\n"),
+        Case(
+            name: "a key sorted in before a key after a quoted scalar goes after the scalar",
+            text: "a: \"x\n# l\"\nc: 1\nd: 2\n", path: "b", operation: .set(.int(1)),
+            expected: "a: \"x\n# l\"\nb: 1\nc: 1\nd: 2\n"),
+        Case(
             name: "an empty document's value after a comment at the end goes on a new line",
             text: "a: 1\n---\n\n# comment", path: ".", operation: .set(.string("x")),
             expected: "x\n---\n\n# comment\nx"),

@@ -18,7 +18,7 @@ extension DocumentEditor {
             splices += flowRanges(doomed, of: node).map { Splice(range: $0, replacement: []) }
         } else {
             for index in doomed {
-                var range = try blockRange(index, of: node)
+                var range = try blockRange(index, of: node, place)
                 if let kept = (0..<index).last(where: { !doomed.contains($0) }),
                     layout.keepsTrailingBreaks(node.lastLeaf(ofEntry: kept))
                 {
@@ -57,12 +57,13 @@ extension DocumentEditor {
 
     /// The lines of a block entry; an entry sharing its first line with a parent's `- ` runs
     /// up to the next entry instead, which moves up onto that line.
-    private func blockRange(_ index: Int, of node: Node) throws -> Range<Int> {
+    private func blockRange(_ index: Int, of node: Node, _ place: Place) throws -> Range<Int> {
         let bounds = entryBounds(index, of: node)
         if layout.isFirstOnLine(bounds.start) {
             let lineStart = layout.lineStart(of: bounds.start)
             let column = bounds.start - lineStart
-            let start = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: column)
+            let start = layout.startIncludingCommentsAbove(
+                lineStart: lineStart, indentation: column, notBefore: textBeforeEnd(ofEntry: index, in: node, place))
             let end = layout.nextLineStart(
                 after: layout.trailingCommentsEnd(after: bounds.end, column: column, attached: false))
             let ownsSeparator = ownsSeparator(after: start..<end, isFirstEntry: index == 0)

@@ -57,7 +57,7 @@ extension DocumentEditor {
                 let written = group.entries.map {
                     writer.entry($0, indentation: entryColumn(of: node), flow: node.holdsFlowCollections())
                 }
-                insertInBlock(written.map(\.text), into: node, before: group.position)
+                insertInBlock(written.map(\.text), into: node, before: group.position, place)
                 added += written.map { (group.position, $0.pair) }
             }
         }
@@ -85,7 +85,7 @@ extension DocumentEditor {
         let column = entryColumn(of: node)
         let flow = node.holdsFlowCollections()
         let written = items.map { flow ? writer.inline($0, inFlow: false) : writer.block($0, indentation: column + 2) }
-        insertInBlock(written.map { "- " + $0.text }, into: node, before: existing.count)
+        insertInBlock(written.map { "- " + $0.text }, into: node, before: existing.count, place)
         expected.appendChildren(items: written.map(\.node))
     }
 
@@ -103,7 +103,7 @@ extension DocumentEditor {
     /// entries' column, after a blank line (or before one) when the collection separates every
     /// entry from the next by one; an entry that shares its first line with its parent's `- `
     /// gives that line to the first new entry.
-    private mutating func insertInBlock(_ texts: [String], into node: Node, before position: Int) {
+    private mutating func insertInBlock(_ texts: [String], into node: Node, before position: Int, _ place: Place) {
         let column = entryColumn(of: node)
         let spaced = EntryPlacement.separatesEntriesByBlankLines(node, layout)
         var lines = texts.map { writer.spaces(column) + $0 }
@@ -116,7 +116,9 @@ extension DocumentEditor {
         let start = EntryPlacement.entryStart(position, of: node, layout)
         if layout.isFirstOnLine(start) {
             let lineStart = layout.lineStart(of: start)
-            let blockStart = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: start - lineStart)
+            let blockStart = layout.startIncludingCommentsAbove(
+                lineStart: lineStart, indentation: start - lineStart,
+                notBefore: textBeforeEnd(ofEntry: position, in: node, place))
             if spaced { lines.append("") }
             splices.append(splice(blockStart..<blockStart, lines.joined(separator: "\n") + "\n"))
         } else {

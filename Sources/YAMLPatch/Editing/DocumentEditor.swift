@@ -147,6 +147,27 @@ struct DocumentEditor {
         return (dash ?? sequence.start.offset) + 1
     }
 
+    /// Where the text before entry `index` of `node` ends: after the previous entry, or for the
+    /// first one after what holds the collection (its key, its item's `-`). The comment lines
+    /// an entry owns above it come after this.
+    func textBeforeEnd(ofEntry index: Int, in node: Node, _ place: Place) -> Int {
+        guard index > 0 else {
+            switch place.slot {
+            case .root: return 0
+            case .mappingValue(let key, _): return layout.contentEnd(of: key)
+            case .sequenceItem(let dashEnd, _): return dashEnd ?? node.start.offset
+            }
+        }
+        switch node.content {
+        case .mapping(let pairs, _): return layout.entryEnd(key: pairs[index - 1].key, value: pairs[index - 1].value)
+        case .sequence(let items, _):
+            let item = items[index - 1]
+            if item.start.offset == item.end.offset { return dashEnd(ofItem: index - 1, in: node, items) }
+            return layout.contentEnd(of: item)
+        case .scalar, .alias: return node.start.offset
+        }
+    }
+
     /// Refuses to add to a collection that aliases see.
     func checkGrowable(_ node: Node, _ place: Place) throws {
         if place.isUnderAliasTarget || document.isAliasTarget(node) { throw Self.insideAliasTarget(node) }

@@ -184,11 +184,14 @@ struct TextLayout {
     }
 
     /// Where the entry whose first line starts at `lineStart` begins once the comment lines
-    /// directly above it at the same indentation are counted as its own.
-    func startIncludingCommentsAbove(lineStart: Int, indentation: Int) -> Int {
+    /// directly above it at the same indentation are counted as its own; none before
+    /// `lowerBound`, where the text before the entry ends (a line there that looks like a
+    /// comment may be inside a quoted scalar).
+    func startIncludingCommentsAbove(lineStart: Int, indentation: Int, notBefore lowerBound: Int) -> Int {
         var start = lineStart
         while start > 0 {
             let previous = self.lineStart(of: start - 1)
+            guard previous >= lowerBound else { break }
             let spaces = bytes[previous..<start].prefix { $0 == .space }.count
             guard spaces == indentation, previous + spaces < bytes.count, bytes[previous + spaces] == .hash else {
                 break
