@@ -47,6 +47,9 @@ import Testing
             text: "a: \"x\n# l\"\nc: 1\nd: 2\n", path: "b", operation: .set(.int(1)),
             expected: "a: \"x\n# l\"\nb: 1\nc: 1\nd: 2\n"),
         Case(
+            name: "a line of spaces deeper than a block scalar's indentation indicator is its content",
+            text: "a: |2\n   I\n   \n", path: "b", operation: .set(.int(1)), expected: "a: |2\n   I\n   \nb: 1\n"),
+        Case(
             name: "an empty document's value after a comment at the end goes on a new line",
             text: "a: 1\n---\n\n# comment", path: ".", operation: .set(.string("x")),
             expected: "x\n---\n\n# comment\nx"),

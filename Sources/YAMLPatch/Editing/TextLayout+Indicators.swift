@@ -65,6 +65,13 @@ extension TextLayout {
         return index..<end
     }
 
+    /// The digit of a block scalar's indentation indicator (`|2`, `>-1`); nil without one.
+    func indentationIndicator(of node: Node) -> Int? {
+        guard let header = blockScalarHeader(of: node) else { return nil }
+        return bytes[header].first { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+            .map { Int($0 - UInt8(ascii: "0")) }
+    }
+
     /// Whether a block scalar keeps its trailing line breaks (`|+`, `>+`).
     func keepsTrailingBreaks(_ node: Node) -> Bool {
         guard let header = blockScalarHeader(of: node) else { return false }

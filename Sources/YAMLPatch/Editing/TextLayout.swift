@@ -231,9 +231,14 @@ struct TextLayout {
     }
 
     /// The end of a block scalar's last content line: a line with text, or with more spaces
-    /// than the content's indentation (those spaces are content).
+    /// than the content's indentation (those spaces are content). With an indentation
+    /// indicator (`|2`) the content is indented by the digit more than its parent, so by the
+    /// digit at least: a line of spaces beyond it counts (one that is not content is a trailing
+    /// break, which the chomping drops whether an edit goes before or after it).
     func blockScalarEnd(_ node: Node) -> Int {
-        let indentation = indentationOfNextContentLine(after: node.start.offset, before: node.end.offset) ?? 0
+        let indentation =
+            indentationIndicator(of: node)
+            ?? indentationOfNextContentLine(after: node.start.offset, before: node.end.offset) ?? 0
         var end = node.start.offset
         while end < node.end.offset, bytes[end] != .newline { end += 1 }
         if end > node.start.offset, bytes[end - 1] == .carriageReturn { end -= 1 }
