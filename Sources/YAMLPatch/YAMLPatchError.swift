@@ -2,7 +2,7 @@
 public struct YAMLPatchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The family of the failure; the CLI maps each to an exit code.
     public enum Kind: Sendable, Equatable {
-        /// The text is not valid YAML.
+        /// The text is not valid YAML, or has line breaks other than LF and CRLF.
         case syntax
         /// The text is not UTF-8.
         case encoding
@@ -14,6 +14,11 @@ public struct YAMLPatchError: Error, Sendable, Equatable, CustomStringConvertibl
         case alias
         /// The value cannot be written where it is asked to go.
         case value
+        /// The text, a value or a path is larger or nests deeper than config-api reads
+        /// (``DocumentTree/maximumNestingDepth``, ``DocumentTree/defaultMaximumTextSize``).
+        case limit
+        /// A mapping has a key twice (``DocumentTree/duplicateKeys()``): edits refuse such a text.
+        case duplicateKey
         /// The edited text did not re-parse to the expected tree (a bug, never written).
         case verification
     }

@@ -17,8 +17,26 @@ import Testing
         let new = try edited(Self.billionLaughs, "other", .set(.int(2)))
         #expect(lineDiff(Self.billionLaughs, new).added == ["other: 2 # untouched by the laughs"])
         #expect(new.utf8.count == Self.billionLaughs.utf8.count)
-        let appended = try edited(Self.billionLaughs, "more", .set(.string("x")))
-        #expect(appended == Self.billionLaughs + "more: x\n")
+        let appended = try edited(Self.billionLaughs, "zz", .set(.string("x")))
+        #expect(appended == Self.billionLaughs + "zz: x\n")
+    }
+
+    /// Reading a value expands aliases only up to a budget of nodes: billion laughs, and one
+    /// large anchor named many times, stop early.
+    @Test func aliasExpansionIsBoundedByTheNodesItAdds() throws {
+        let laughs = try DocumentTree(parsing: Self.billionLaughs)
+        let document = try #require(laughs.documents.first)
+        let error = try #require(throws: YAMLPatchError.self) { try laughs.value(of: document.root, in: document) }
+        #expect(error.kind == .alias && error.message.contains("\(DocumentTree.aliasExpansionBudget) nodes"))
+        let a = try #require(laughs.matches(of: YAMLPath("c")).first?.node)
+        #expect(try laughs.value(of: a, in: document).firstItem?.firstItem?.firstItem == .string("lol"))
+
+        let items = (0..<1_000).map(String.init).joined(separator: ", ")
+        let uses = Array(repeating: "*big", count: 200).joined(separator: ", ")
+        let wide = "big: &big [\(items)]\nuses: [\(uses)]\n"
+        let tree = try DocumentTree(parsing: wide)
+        let root = try #require(tree.documents.first?.root)
+        #expect(throws: YAMLPatchError.self) { try tree.value(of: root, in: tree.documents[0]) }
     }
 
     @Test func editsThroughAliasesOrAnchorsAreRefused() throws {
@@ -37,6 +55,25 @@ import Testing
             try edited(text, "free", .set(.int(3)))
                 == "base: &base\n  x: 1\nderived: *base\nlist: [&item a, *item]\nfree: 3\n")
         #expect(try edited(Self.billionLaughs, "a[0]", .set(.string("x")), expecting: .alias))
+    }
+
+    /// An anchor on a key is as protected as one on a value: deleting `&SS Sammy Sosa` while
+    /// `*SS` remains would leave an alias of nothing (yaml_edit's test suite found this).
+    @Test func deletingAnAnchoredKeyThatAnAliasNamesIsRefused() throws {
+        let text = "&SS Sammy Sosa: a\nb: *SS\nc: &free 1\n"
+        let error = try #require(throws: YAMLPatchError.self) { try edited(text, "Sammy Sosa", .delete) }
+        #expect(error.kind == .alias && error.mark?.line == 1 && error.mark?.column == 1)
+        #expect(try edited(text, "c", .delete) == "&SS Sammy Sosa: a\nb: *SS\n")
+        #expect(try edited("- &a x\n- *a\n- y\n", "[0]", .delete, expecting: .alias))
+    }
+
+    /// YAML has no alias before its anchor: such a text is refused where the alias is.
+    @Test func anAliasWithoutAnAnchorBeforeItIsRefused() throws {
+        for (text, line, column) in [("a: *x\n", 1, 4), ("a: *x\nb: &x 1\n", 1, 4), ("a: &x 1\n---\nb: *x\n", 3, 4)] {
+            let error = try #require(throws: YAMLPatchError.self) { try DocumentTree(parsing: text) }
+            #expect(error.kind == .syntax && error.message.contains("*x"), "\(text)")
+            #expect(error.mark?.line == line && error.mark?.column == column, "\(text): \(error)")
+        }
     }
 
     @Test func readingFollowsAliases() throws {

@@ -9,10 +9,24 @@ func edited(_ text: String, _ path: String, _ operation: EditOperation) throws -
 }
 
 /// The lines of `new` that are not in `old` and the lines of `old` not in `new`, by a
-/// longest-common-subsequence diff (small texts only).
+/// longest-common-subsequence diff of what lies between their common first and last lines
+/// (small changes only).
 func lineDiff(_ old: String, _ new: String) -> (removed: [String], added: [String]) {
-    let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
+    var b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
+    while let first = a.first, first == b.first {
+        a = a.dropFirst()
+        b = b.dropFirst()
+    }
+    while let last = a.last, last == b.last {
+        a = a.dropLast()
+        b = b.dropLast()
+    }
+    let (removed, added) = lcsDiff(Array(a), Array(b))
+    return (removed, added)
+}
+
+private func lcsDiff(_ a: [String], _ b: [String]) -> (removed: [String], added: [String]) {
     var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
     for i in stride(from: a.count - 1, through: 0, by: -1) {
         for j in stride(from: b.count - 1, through: 0, by: -1) {

@@ -94,7 +94,7 @@ struct Leaf {
 }
 
 /// The targets of a document's aliases, found by walking it in document order.
-private struct AliasTargets {
+struct AliasTargets {
     /// The target of each alias, by the alias's offset.
     var target: [Int: Node] = [:]
     private var targetOffsets: Set<Int> = []

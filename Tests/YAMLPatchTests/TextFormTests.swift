@@ -31,6 +31,38 @@ import Testing
         #expect(try edited(text, "a.b", .delete) == "a:\r\n    c: x # note\r\n")
     }
 
+    /// Line breaks libyaml knows but editors do not (a lone CR, NEL, LS, PS) are refused up
+    /// front, at the first one: line and column count LF line breaks only.
+    @Test func unsupportedLineBreaksAreRefusedWhereTheFirstOneIs() throws {
+        for (text, line, column, name) in [
+            ("a: 1\rb: 2\r", 1, 5, "carriage return"), ("a: 1\r\nb: 2\rc: 3\r\n", 2, 5, "carriage return"),
+            ("a: 1\r", 1, 5, "carriage return"), ("a: 1 # é\u{2028}b: 2\n", 1, 9, "U+2028"),
+            ("\u{FEFF}a: \"x\u{85}y\"\n", 1, 6, "U+0085"), ("k: [\n  \u{2029}]\n", 2, 3, "U+2029"),
+        ] {
+            let error = try #require(throws: YAMLPatchError.self, "\(text.debugDescription)") {
+                try DocumentTree(parsing: text)
+            }
+            #expect(error.kind == .syntax, "\(text.debugDescription)")
+            #expect(error.mark?.line == line && error.mark?.column == column, "\(text.debugDescription): \(error)")
+            #expect(error.message.contains(name) && error.message.contains("LF or CRLF"), "\(error)")
+        }
+    }
+
+    /// A file mixing LF and CRLF lines is edited: lines keep their endings, and new lines take
+    /// the ending of the line they follow (or, at the end without a break, of the line before).
+    @Test func mixedLineEndingsKeepEachLinesOwn() throws {
+        let text = "a: 1\nb:\r\n  c: x # note\r\nd: 2\n"
+        #expect(try edited(text, "b.e", .set(.int(3))) == "a: 1\nb:\r\n  c: x # note\r\n  e: 3\r\nd: 2\n")
+        #expect(try edited(text, "e", .set(.int(3))) == text + "e: 3\n")
+        #expect(
+            try edited(text, "a", .set(.mapping([.init(key: "k", value: .int(1))])))
+                == "a:\n  k: 1\nb:\r\n  c: x # note\r\nd: 2\n")
+        #expect(
+            try edited(text, "b.c", .set(.string("l1\nl2\n"))) == "a: 1\nb:\r\n  c: \"l1\\nl2\\n\" # note\r\nd: 2\n")
+        #expect(try edited(text, "b", .delete) == "a: 1\nd: 2\n")
+        #expect(try edited("a: 1\r\nb: 2", "c", .set(.int(3))) == "a: 1\r\nb: 2\r\nc: 3")
+    }
+
     @Test func bomAndNonASCIITextKeepTheirBytes() throws {
         let text = "\u{FEFF}titre: « été »\nclé: 日本語 # コメント\nn: 1\n"
         #expect(try edited(text, "clé", .set(.string("中文"))) == "\u{FEFF}titre: « été »\nclé: 中文 # コメント\nn: 1\n")

@@ -68,6 +68,28 @@ import Testing
         expectRefused(tree, plan, line: wrong.line)
     }
 
+    /// An editor that wrote a duplicate key or a dangling alias into both the text and the
+    /// expected tree would pass a comparison of the two: the verifier checks the text itself.
+    @Test func textThatMatchesAWrongExpectedTreeIsStillRefused() throws {
+        let tree = try DocumentTree(parsing: "a: &x 1\nb: *x\n")
+        var duplicate = try tree.plan(.set(.int(2)), at: YAMLPath("c"))
+        duplicate.splices = [Splice(range: 14..<14, replacement: Array("a: 2\n".utf8))]
+        duplicate.expectedRoots[0].appendChildren(pairs: [
+            Node.Pair(key: .expected(.scalar("a", .plain)), value: .expected(.scalar("2", .plain)))
+        ])
+        expectRefused(tree, duplicate, line: 1)
+        let compared = try #require(throws: YAMLPatchError.self) { try tree.verified(duplicate) }
+        #expect(compared.message.contains("the key \"a\" twice"))
+
+        var dangling = try tree.plan(.set(.int(2)), at: YAMLPath("c"))
+        dangling.splices = [Splice(range: 0..<8, replacement: [])]
+        dangling.expectedRoots = tree.documents.map(\.root)
+        dangling.expectedRoots[0].removeChildren([0])
+        expectRefused(tree, dangling, line: 1)
+        let danglingError = try #require(throws: YAMLPatchError.self) { try tree.verified(dangling) }
+        #expect(danglingError.message.contains("*x refers to no anchor"))
+    }
+
     @Test(arguments: [
         ("applications[name=api].git.hash", EditOperation.set(.string("3f2c1a9"))),
         ("applications[name=api]", .merge(.mapping([.init(key: "replicas", value: .int(2))]), appendLists: false)),

@@ -1,11 +1,14 @@
 /// Deleting keys and items: whole lines in block collections (with the comment lines directly
-/// above at the same indentation), the entry and one comma in flow collections.
+/// above at the same indentation, and those after it indented deeper: commented-out parts of
+/// it), the entry and one comma in flow collections.
 extension DocumentEditor {
     /// Removes the children of `node` at `doomed` (pair or item indexes, in order).
     mutating func delete(_ doomed: [Int], from node: Node, _ expected: inout Node, _ place: Place) throws {
         try checkGrowable(node, place)
         for index in doomed {
-            try checkReplaceable(child(index, of: node), Place(slot: place.slot, isUnderAliasTarget: false))
+            for removed in entryNodes(index, of: node) {
+                try checkReplaceable(removed, Place(slot: place.slot, isUnderAliasTarget: false))
+            }
         }
         if doomed.count == node.entryCount {
             let empty: YAMLValue = if case .mapping = node.content { .mapping([]) } else { .sequence([]) }
@@ -14,25 +17,36 @@ extension DocumentEditor {
         if node.collectionStyle == .flow {
             splices += flowRanges(doomed, of: node).map { Splice(range: $0, replacement: []) }
         } else {
-            for index in doomed { splices.append(Splice(range: try blockRange(index, of: node), replacement: [])) }
+            for index in doomed {
+                var range = try blockRange(index, of: node, place)
+                if let kept = (0..<index).last(where: { !doomed.contains($0) }),
+                    layout.keepsTrailingBreaks(node.lastLeaf(ofEntry: kept))
+                {
+                    range = range.lowerBound..<layout.blankLinesEnd(from: range.upperBound)
+                }
+                splices.append(Splice(range: range, replacement: []))
+            }
         }
         expected.removeChildren(doomed)
     }
 
-    private func child(_ index: Int, of node: Node) -> Node {
+    /// The nodes entry `index` removes: a pair's key (an anchor may sit on it) and value, or an item.
+    private func entryNodes(_ index: Int, of node: Node) -> [Node] {
         switch node.content {
-        case .mapping(let pairs, _): return pairs[index].value
-        case .sequence(let items, _): return items[index]
-        case .scalar, .alias: return node
+        case .mapping(let pairs, _): return [pairs[index].key, pairs[index].value]
+        case .sequence(let items, _): return [items[index]]
+        case .scalar, .alias: return [node]
         }
     }
 
     /// Where entry `index` starts and ends in the text.
     private func entryBounds(_ index: Int, of node: Node) -> (start: Int, end: Int) {
         switch node.content {
-        case .mapping(let pairs, _):
+        case .mapping(let pairs, let style):
             let pair = pairs[index]
-            return (pair.key.start.offset, layout.entryEnd(key: pair.key, value: pair.value))
+            let keyStart = pair.key.start.offset
+            let start = layout.explicitKeyIndicator(before: keyStart, inFlow: style == .flow) ?? keyStart
+            return (start, layout.entryEnd(key: pair.key, value: pair.value))
         case .sequence(let items, let style):
             let start = style == .block ? dashEnd(ofItem: index, in: node, items) - 1 : items[index].start.offset
             return (start, layout.contentEnd(of: items[index]))
@@ -43,12 +57,15 @@ extension DocumentEditor {
 
     /// The lines of a block entry; an entry sharing its first line with a parent's `- ` runs
     /// up to the next entry instead, which moves up onto that line.
-    private func blockRange(_ index: Int, of node: Node) throws -> Range<Int> {
+    private func blockRange(_ index: Int, of node: Node, _ place: Place) throws -> Range<Int> {
         let bounds = entryBounds(index, of: node)
         if layout.isFirstOnLine(bounds.start) {
             let lineStart = layout.lineStart(of: bounds.start)
-            let start = layout.startIncludingCommentsAbove(lineStart: lineStart, indentation: bounds.start - lineStart)
-            let end = layout.nextLineStart(after: bounds.end)
+            let column = bounds.start - lineStart
+            let start = layout.startIncludingCommentsAbove(
+                lineStart: lineStart, indentation: column, notBefore: textBeforeEnd(ofEntry: index, in: node, place))
+            let end = layout.nextLineStart(
+                after: layout.trailingCommentsEnd(after: bounds.end, column: column, attached: false))
             let ownsSeparator = ownsSeparator(after: start..<end, isFirstEntry: index == 0)
             return start..<(ownsSeparator ? layout.nextLineStart(after: end) : end)
         }

@@ -1,5 +1,7 @@
 /// Replacing a node's value: scalars in place (their style and trailing comment kept),
-/// collections as blocks at the file's indentation or inline inside flow.
+/// collections as blocks at the file's indentation, or in flow style inside flow, in place of
+/// a flow collection, or beside flow siblings. A trailing comment stays on the line where it
+/// was: after the key when a block collection comes in on the lines below.
 extension DocumentEditor {
     mutating func replace(_ node: Node, _ expected: inout Node, with value: YAMLValue, _ place: Place) throws {
         try checkReplaceable(node, place)
@@ -9,9 +11,9 @@ extension DocumentEditor {
         let range: Range<Int>
         var prefix = ""
         var suffix = ""
-        if place.inFlow || !value.isNonEmptyCollection {
+        if place.inFlow || !value.isNonEmptyCollection || place.siblingsAreFlow || node.collectionStyle == .flow {
             written = inlineValue(value, replacing: node, place)
-            if node.collectionStyle == .block {
+            if node.collectionStyle == .block || startsBelowItsKeyUnindented(node, place) {
                 range = try blockValueStart(of: node, place)..<end
                 if case .root = place.slot {} else { prefix = " " }
             } else if node.start.offset == node.end.offset {
@@ -23,16 +25,23 @@ extension DocumentEditor {
         } else {
             let indentation: Int
             switch place.slot {
-            case .root:
+            case .root where layout.isFirstOnLine(node.start.offset):
                 indentation = layout.column(of: node.start.offset)
                 range = node.start.offset..<end
+                // An empty document's value goes on lines of its own, before what follows.
+                if node.start.offset == node.end.offset { suffix = "\n" }
+            case .root:
+                // After `--- `: a block collection starts on the next line.
+                indentation = 0
+                range = layout.spacesStart(before: node.start.offset)..<end
+                prefix = "\n"
             case .mappingValue(let key, _):
                 indentation =
                     keepsIndentation(node, value)
                     ? layout.column(of: node.start.offset)
                     : writer.nestedIndentation(of: value, underKeyAt: layout.column(of: key.start.offset))
                 range = try blockValueStart(of: node, place)..<end
-                prefix = layout.lineEnding + writer.spaces(indentation)
+                prefix = "\n" + writer.spaces(indentation)
             case .sequenceItem(let dashEnd, _):
                 indentation = layout.column(of: dashEnd ?? node.start.offset) + 1
                 range = try blockValueStart(of: node, place)..<end
@@ -40,7 +49,25 @@ extension DocumentEditor {
             }
             written = writer.block(value, indentation: indentation)
         }
-        splices.append(Splice(range: range, replacement: Array((prefix + written.text + suffix).utf8)))
+        // A `#` right after the value would join a plain scalar instead of starting a comment.
+        if range.upperBound < layout.bytes.count, layout.bytes[range.upperBound] == .hash { suffix += " " }
+        if range.upperBound == layout.bytes.count, layout.bytes.last != .newline, written.isClippedBlockScalar {
+            suffix += "\n"  // the value's final line break
+        }
+        if case .root = place.slot, !written.isBlock, layout.directiveFollows(range.upperBound) {
+            // A directive line ended the document; a top-level scalar would run on into it.
+            suffix += (prefix + written.text + suffix).hasSuffix("\n") ? "...\n" : "\n..."
+        }
+        let text = prefix + written.text + suffix
+        if written.isBlock, let lineEnd = layout.trailingCommentLineEnd(after: range.upperBound),
+            let firstBreak = text.utf8.firstIndex(of: .newline)
+        {
+            // `key: value # comment` becoming a block: the comment stays on the key's line.
+            splices.append(splice(range, String(text[..<firstBreak])))
+            splices.append(splice(lineEnd..<lineEnd, String(text[firstBreak...]), lineOf: range.lowerBound))
+        } else {
+            splices.append(splice(range, text))
+        }
         expected = written.node
     }
 
@@ -56,7 +83,7 @@ extension DocumentEditor {
                 ?? layout.column(of: node.start.offset) + writer.style.mappingStep
         }
         let placement = ScalarWriter.Placement(
-            inFlow: place.inFlow, blockIndentation: indentation, lineEnding: layout.lineEnding)
+            inFlow: place.inFlow, blockIndentation: indentation)
         let scalar = ScalarWriter.string(string, preferring: style, at: placement)
         return WrittenValue(text: scalar.text, node: .expected(.scalar(scalar.value, scalar.style)), isBlock: false)
     }
@@ -88,18 +115,23 @@ extension DocumentEditor {
         let offset = node.start.offset
         switch place.slot {
         case .root:
-            let atLineStart = offset == layout.lineStart(of: offset)
-            return (offset..<offset, atLineStart ? "" : " ", atLineStart ? layout.lineEnding : "")
+            let lineStart = layout.lineStart(of: offset)
+            if lineStart < offset, layout.bytes[lineStart..<offset].contains(.hash) {
+                return (offset..<offset, "\n", "")  // after a comment at the end of the text
+            }
+            return lineStart == offset ? (offset..<offset, "", "\n") : (offset..<offset, " ", "")
         case .sequenceItem(let dashEnd, _):
             let start = dashEnd ?? offset
             return (start..<start, " ", "")
         case .mappingValue(let key, let style):
             if let colonEnd = layout.emptyValueOffset(afterKey: key) { return (colonEnd..<colonEnd, " ", "") }
             let keyEnd = layout.contentEnd(of: key)
-            if style == .flow, key.start.line == key.end.line { return (keyEnd..<keyEnd, ": ", "") }
+            // A tag right before `:` would take the colon into its name.
+            let colon = key.tag != nil && key.scalarText == "" ? " : " : ": "
+            if style == .flow, key.start.line == key.end.line { return (keyEnd..<keyEnd, colon, "") }
             if style == .flow { return (key.start.offset..<keyEnd, try oneLineKey(key) + ": ", "") }
             let column = layout.explicitKeyColumn(before: key.start.offset)
-            return (keyEnd..<keyEnd, layout.lineEnding + writer.spaces(column) + ": ", "")
+            return (keyEnd..<keyEnd, "\n" + writer.spaces(column) + ": ", "")
         }
     }
 
@@ -109,7 +141,7 @@ extension DocumentEditor {
             throw YAMLPatchError(
                 .value, "cannot give a value to this key: it spans lines and is not a scalar", at: key.start)
         }
-        let placement = ScalarWriter.Placement(inFlow: true, blockIndentation: 0, lineEnding: layout.lineEnding)
+        let placement = ScalarWriter.Placement(inFlow: true, blockIndentation: 0)
         let written = ScalarWriter.string(text, preferring: style, at: placement)
         guard written.style == style, !written.text.contains("\n") else {
             throw YAMLPatchError(
@@ -118,6 +150,16 @@ extension DocumentEditor {
                 at: key.start)
         }
         return written.text
+    }
+
+    /// Whether a value starts on a line below its key at no deeper a column (a block scalar may:
+    /// `key:` then `|` at the key's column); another value there would be read as a key. An
+    /// empty value has no text of its own there: it is inserted after its `:` instead.
+    private func startsBelowItsKeyUnindented(_ node: Node, _ place: Place) -> Bool {
+        guard case .mappingValue(let key, .block) = place.slot, node.start.offset < node.end.offset,
+            node.start.line > key.end.line
+        else { return false }
+        return layout.column(of: node.start.offset) <= layout.explicitKeyColumn(before: key.start.offset)
     }
 
     /// A block collection replaced by one of the same kind keeps its column.

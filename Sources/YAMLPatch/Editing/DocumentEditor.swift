@@ -7,10 +7,12 @@ enum Slot {
     case sequenceItem(dashEnd: Int?, parentStyle: CollectionStyle)
 }
 
-/// A node's slot, and whether a collection that an alias refers to encloses it.
+/// A node's slot, whether a collection that an alias refers to encloses it, and whether a
+/// collection written there takes flow style from its siblings (see ``EntryPlacement``).
 struct Place {
     var slot: Slot
     var isUnderAliasTarget: Bool
+    var siblingsAreFlow = false
 
     /// Inside `[ ]` or `{ }`, where only flow style may be written.
     var inFlow: Bool {
@@ -79,6 +81,7 @@ struct DocumentEditor {
         guard depth > 0 else { return Place(slot: .root, isUnderAliasTarget: isUnderAliasTarget) }
         let parent = target.ancestors[depth - 1]
         let index = target.address[depth - 1]
+        let siblingsAreFlow = parent.holdsFlowCollections(excluding: index)
         let slot: Slot
         switch parent.content {
         case .mapping(let pairs, let style):
@@ -90,7 +93,7 @@ struct DocumentEditor {
         case .scalar, .alias:
             slot = .root
         }
-        return Place(slot: slot, isUnderAliasTarget: isUnderAliasTarget)
+        return Place(slot: slot, isUnderAliasTarget: isUnderAliasTarget, siblingsAreFlow: siblingsAreFlow)
     }
 
     private mutating func applyOperation(_ node: Node, _ expected: inout Node, _ place: Place) throws {
@@ -119,6 +122,22 @@ struct DocumentEditor {
         }
     }
 
+    /// A splice writing `text` over `range`. The writers break lines with LF; in the text they
+    /// take the ending of the line holding `offset` (default: where the range starts), so a
+    /// file that mixes LF and CRLF lines keeps each line's own.
+    func splice(_ range: Range<Int>, _ text: String, lineOf offset: Int? = nil) -> Splice {
+        guard layout.endsWithCRLF(lineOf: offset ?? range.lowerBound) else {
+            return Splice(range: range, replacement: Array(text.utf8))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == .newline { bytes.append(.carriageReturn) }
+            bytes.append(byte)
+        }
+        return Splice(range: range, replacement: bytes)
+    }
+
     // MARK: shared checks
 
     /// The offset just past the `-` of block sequence item `position`.
@@ -126,6 +145,27 @@ struct DocumentEditor {
         let lowerBound = position > 0 ? layout.contentEnd(of: items[position - 1]) : sequence.start.offset
         let dash = layout.dashOffset(beforeItemAt: items[position].start.offset, lowerBound: lowerBound)
         return (dash ?? sequence.start.offset) + 1
+    }
+
+    /// Where the text before entry `index` of `node` ends: after the previous entry, or for the
+    /// first one after what holds the collection (its key, its item's `-`). The comment lines
+    /// an entry owns above it come after this.
+    func textBeforeEnd(ofEntry index: Int, in node: Node, _ place: Place) -> Int {
+        guard index > 0 else {
+            switch place.slot {
+            case .root: return 0
+            case .mappingValue(let key, _): return layout.contentEnd(of: key)
+            case .sequenceItem(let dashEnd, _): return dashEnd ?? node.start.offset
+            }
+        }
+        switch node.content {
+        case .mapping(let pairs, _): return layout.entryEnd(key: pairs[index - 1].key, value: pairs[index - 1].value)
+        case .sequence(let items, _):
+            let item = items[index - 1]
+            if item.start.offset == item.end.offset { return dashEnd(ofItem: index - 1, in: node, items) }
+            return layout.contentEnd(of: item)
+        case .scalar, .alias: return node.start.offset
+        }
     }
 
     /// Refuses to add to a collection that aliases see.

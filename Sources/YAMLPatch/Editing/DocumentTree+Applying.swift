@@ -13,7 +13,9 @@ extension DocumentTree {
     ///
     /// Throws `.noMatch` when the path resolves nowhere, `.alias` when the edit would go
     /// through or change an alias's meaning, `.value` when the value cannot go there,
-    /// `.verification` when the re-parsed text is not what was expected.
+    /// `.duplicateKey` when the text (or the value) has a key twice in one mapping, `.limit`
+    /// when the result would nest deeper than ``maximumNestingDepth`` or the path has more
+    /// steps than that, `.verification` when the re-parsed text is not what was expected.
     public func applying(_ edit: EditOperation, at path: YAMLPath) throws -> EditResult {
         try verified(try plan(edit, at: path))
     }
@@ -27,8 +29,9 @@ extension DocumentTree {
     /// The splices and expected tree of `edit` at `path`, resolved by the one path walker.
     func plan(_ edit: EditOperation, at path: YAMLPath) throws -> EditPlan {
         let targets = try PathWalker(path, in: self).editTargets(creatingKeys: edit.createsKeys)
+        try checkEditable(edit, at: targets)
         let layout = TextLayout(text)
-        let writer = ValueWriter(style: IndentationStyle.detect(in: documents), lineEnding: layout.lineEnding)
+        let writer = ValueWriter(style: IndentationStyle.detect(in: documents))
         var expectedRoots = documents.map(\.root)
         var splices: [Splice] = []
         var rest = targets[...]
@@ -40,7 +43,21 @@ extension DocumentTree {
             try editor.edit(inDocument, &expectedRoots[documentIndex])
             splices += editor.splices
         }
+        try checkNoTabLines(after: splices, layout)
         return EditPlan(splices: try Self.ordered(splices), expectedRoots: expectedRoots, matchCount: targets.count)
+    }
+
+    /// Refuses splices followed by a white-space line holding a tab: libyaml reads such a line
+    /// only right after an unquoted value at a shallower indentation, which an edit may change.
+    private func checkNoTabLines(after splices: [Splice], _ layout: TextLayout) throws {
+        for splice in splices {
+            guard let tab = layout.tabInBlankLines(after: splice.range.upperBound) else { continue }
+            let mark = MarkConverter(text, wideCharacters: []).mark(byteOffset: tab)
+            throw YAMLPatchError(
+                .value,
+                "cannot edit next to the blank line here: it holds a tab, which YAML allows in it only "
+                    + "in some places; remove the tab", at: mark)
+        }
     }
 
     /// The new text of `plan`, proved by a re-parse compared with the expected tree.

@@ -18,6 +18,49 @@ extension Node {
         }
     }
 
+    /// The node whose text ends this one's: itself, or its last entry's last leaf (the key of
+    /// a last pair without a value).
+    var lastLeaf: Node {
+        var node = self
+        while true {
+            switch node.content {
+            case .mapping(let pairs, .block) where !pairs.isEmpty:
+                let last = pairs[pairs.count - 1]
+                node = last.value.start.offset == last.value.end.offset ? last.key : last.value
+            case .sequence(let items, .block) where !items.isEmpty:
+                node = items[items.count - 1]
+            default:
+                return node
+            }
+        }
+    }
+
+    /// The node whose text ends entry `index`: its value's (or item's) last leaf, or the key
+    /// of a pair without a value.
+    func lastLeaf(ofEntry index: Int) -> Node {
+        switch content {
+        case .mapping(let pairs, _):
+            let pair = pairs[index]
+            return pair.value.start.offset == pair.value.end.offset ? pair.key : pair.value.lastLeaf
+        case .sequence(let items, _): return items[index].lastLeaf
+        case .scalar, .alias: return self
+        }
+    }
+
+    /// Whether the collections among this collection's values (but the one at `excluded`) are
+    /// all in flow style, and there is one: a new collection beside them is written so too.
+    func holdsFlowCollections(excluding excluded: Int? = nil) -> Bool {
+        var values: [Node]
+        switch content {
+        case .mapping(let pairs, _): values = pairs.map(\.value)
+        case .sequence(let items, _): values = items
+        case .scalar, .alias: return false
+        }
+        if let excluded { values.remove(at: excluded) }
+        let collections = values.filter { $0.entryCount > 0 }
+        return !collections.isEmpty && collections.allSatisfy { $0.collectionStyle == .flow }
+    }
+
     /// The number of pairs or items.
     var entryCount: Int {
         switch content {
@@ -87,6 +130,20 @@ extension Node {
         case .scalar, .alias:
             break
         }
+    }
+
+    /// Inserts pairs into a mapping, each before the pair at its `position` (the count: at the
+    /// end), in the order given.
+    mutating func insertChildren(pairs added: [(position: Int, pair: Pair)]) {
+        guard case .mapping(let pairs, let style) = content else { return }
+        content = .alias(.placeholder)
+        var merged: [Pair] = []
+        merged.reserveCapacity(pairs.count + added.count)
+        for position in 0...pairs.count {
+            merged += added.filter { $0.position == position }.map(\.pair)
+            if position < pairs.count { merged.append(pairs[position]) }
+        }
+        content = .mapping(merged, style)
     }
 
     /// Removes the children at `indexes`.

@@ -34,11 +34,12 @@ struct MarkConverter {
         CompactMark(offset: byteOffset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)
     }
 
-    /// A mark for a raw byte offset (reader errors report bytes, not characters).
+    /// A mark for a raw byte offset (reader errors report bytes, not characters); as in
+    /// libyaml's marks, a BOM is not a column.
     func mark(byteOffset: Int) -> SourceMark {
         let offset = min(max(byteOffset, 0), bytes.count)
         var line = 1
-        var lineStart = 0
+        var lineStart = min(bomLength, offset)
         for index in 0..<offset where bytes[index] == 0x0A {
             line += 1
             lineStart = index + 1

@@ -1,8 +1,8 @@
 /// A recursive-descent reader of the path language (see ``YAMLPath``).
 ///
 /// Inside `[ ]`: an integer is an index; `key=value` a selector, where the key and the value
-/// may be double- or single-quoted (a backslash escapes the next character); a quoted string
-/// alone is a key.
+/// may be double- or single-quoted (inside quotes a backslash escapes the next character,
+/// whatever it is; outside them it is an ordinary character); a quoted string alone is a key.
 struct PathParser {
     private let characters: [Character]
     private var position = 0

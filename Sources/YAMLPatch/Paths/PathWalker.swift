@@ -37,9 +37,16 @@ struct PathWalker {
     private(set) var targets: [PathTarget] = []
     private(set) var failure: YAMLPatchError?
 
-    /// Walks `path` through every document of `tree`, in document order.
+    /// Walks `path` through every document of `tree`, in document order. A path of more
+    /// steps than ``DocumentTree/maximumNestingDepth`` resolves nowhere (`.limit`): a walk
+    /// recurses once per step.
     init(_ path: YAMLPath, in tree: DocumentTree) {
         self.path = path
+        guard path.steps.count <= DocumentTree.maximumNestingDepth else {
+            failure = YAMLPatchError(
+                .limit, "the path has \(path.steps.count) steps, more than \(DocumentTree.maximumNestingDepth)")
+            return
+        }
         for (index, document) in tree.documents.enumerated() {
             let trail = Trail(document: document, documentIndex: index)
             visit(document.root, path.steps[...], trail)

@@ -1,6 +1,11 @@
 /// A path into a YAML document: `a.b.c` keys, `a[0]` / `a[-1]` indexes, `a[name=api]`
 /// selectors, `a["key.with.dots"]` quoted keys, `.` alone for the document root.
 ///
+/// One escape rule: inside quotes (`"…"` or `'…'`, for keys and for selector keys and
+/// values) a backslash escapes the next character, whatever it is — `\\` is a backslash,
+/// `\"` a quote, `\]` a bracket, `\n` the letter `n`; outside quotes a backslash is an ordinary
+/// character.
+///
 /// A path is its steps: build one from steps (``init(steps:)``) or parse an expression
 /// (``init(_:)``). ``description`` writes the steps back as an expression that parses to the
 /// same steps, quoting what must be quoted.
@@ -31,7 +36,8 @@ public struct YAMLPath: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The path as an expression: `.` for the root, bare keys joined by `.`, other steps in
-    /// brackets; keys and values the grammar would misread are double-quoted with `\` escapes.
+    /// brackets; keys and values the grammar would misread are double-quoted, with `"` and `\`
+    /// escaped by a backslash, so the expression parses back to the same steps.
     public var description: String {
         if steps.isEmpty { return "." }
         var text = ""

@@ -17,13 +17,19 @@ public struct DocumentTree: Sendable {
         let anchoredNodes: [Node]
         /// For each of `anchoredNodes`, whether some alias refers to it.
         let isAliasTarget: [Bool]
+        /// The keys written a second time in their mapping, in the order their mappings end.
+        let duplicateKeys: [DuplicateKey]
 
-        init(root: Node, start: SourceMark, end: SourceMark, anchoredNodes: [Node], isAliasTarget: [Bool]) {
+        init(
+            root: Node, start: SourceMark, end: SourceMark, anchoredNodes: [Node], isAliasTarget: [Bool],
+            duplicateKeys: [DuplicateKey]
+        ) {
             self.root = root
             self.start = start
             self.end = end
             self.anchoredNodes = anchoredNodes
             self.isAliasTarget = isAliasTarget
+            self.duplicateKeys = duplicateKeys
         }
     }
 
@@ -32,27 +38,46 @@ public struct DocumentTree: Sendable {
     /// The documents of the stream, in order (none for a text of comments only).
     public let documents: [Document]
 
-    /// Parses `text` with libyaml. Throws ``YAMLPatchError`` (`.encoding` or `.syntax`) with the
-    /// position of the first problem; texts of 4 GiB or more are refused (`.syntax`).
-    public init(parsing text: [UInt8]) throws {
-        guard text.count < UInt32.max else {
-            throw YAMLPatchError(.syntax, "text is larger than 4 GiB", at: SourceMark(offset: 0, line: 1, column: 1))
+    /// Collections nested deeper than this are refused while the tree is built (`.limit`, at
+    /// the first collection too deep): the root collection is at depth 1, so 512 nested `[`
+    /// are read and the 513th is refused. Nothing in YAMLPatch recurses deeper than this bound
+    /// (values with aliases expanded, paths and written values keep it too), and libyaml stops
+    /// where the tree builder stops, so a nesting bomb costs time in proportion to its size.
+    /// JSON payloads are held to the same bound.
+    public static let maximumNestingDepth = 512
+
+    /// The largest text parsed unless a caller passes its own bound: 16 MiB (project files are
+    /// kilobytes, the largest Kubernetes custom resource definitions a few megabytes).
+    public static let defaultMaximumTextSize = 16 << 20
+
+    /// Parses `text` with libyaml. Throws ``YAMLPatchError`` with the position of the first
+    /// problem: `.encoding` (not UTF-8), `.syntax` (not YAML; a line break other than LF or
+    /// CRLF; an alias with no anchor before it), `.limit` (more than `maximumTextSize` bytes,
+    /// checked before anything is read, or collections nested deeper than
+    /// ``maximumNestingDepth``). Duplicate keys are not an error here: they are listed by
+    /// ``duplicateKeys()``, and edits refuse them.
+    public init(parsing text: [UInt8], maximumTextSize: Int = DocumentTree.defaultMaximumTextSize) throws {
+        let bound = min(maximumTextSize, Int(UInt32.max) - 1)
+        guard text.count <= bound else {
+            throw YAMLPatchError(
+                .limit, "the text is \(text.count) bytes, more than the \(bound) bytes config-api reads")
         }
         let wideCharacters = try UTF8Check.validate(text)
+        try LineBreakCheck.validate(text, wideCharacters: wideCharacters)
         let reader = try RawEventReader(text)
         var marks = MarkConverter(text, wideCharacters: wideCharacters)
         var builder = TreeBuilder()
         while true {
             guard let event = reader.next() else { throw reader.failure(&marks) }
             if event.kind == .streamEnd { break }
-            builder.consume(event, &marks)
+            try builder.consume(event, &marks)
         }
         self.init(text: text, documents: builder.documents)
     }
 
     /// Parses a Swift string (its UTF-8 bytes).
-    public init(parsing text: String) throws {
-        try self.init(parsing: Array(text.utf8))
+    public init(parsing text: String, maximumTextSize: Int = DocumentTree.defaultMaximumTextSize) throws {
+        try self.init(parsing: Array(text.utf8), maximumTextSize: maximumTextSize)
     }
 
     /// A tree built elsewhere (by the verifying re-parse of an edit).

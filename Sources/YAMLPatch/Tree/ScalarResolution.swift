@@ -29,9 +29,15 @@ enum ScalarResolution {
         return .string(text)
     }
 
+    /// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+` (no sign after the prefix: `0x+2` is a string).
     private static func integer(_ text: String) -> Int? {
-        if text.hasPrefix("0x"), text.count > 2 { return Int(text.dropFirst(2), radix: 16) }
-        if text.hasPrefix("0o"), text.count > 2 { return Int(text.dropFirst(2), radix: 8) }
+        if text.hasPrefix("0x") || text.hasPrefix("0o") {
+            let digits = text.dropFirst(2)
+            let radix = text.hasPrefix("0x") ? 16 : 8
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit && $0.hexDigitValue! < radix })
+            else { return nil }
+            return Int(digits, radix: radix)
+        }
         let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(text)

@@ -3,7 +3,10 @@
 /// collection's end event arrives, so a node costs no retain, release or array growth.
 ///
 /// Aliases are resolved here, once: each alias records the index of the most recent node
-/// anchored with its name before it (YAML's rule), and that node is marked as a target.
+/// anchored with its name before it (YAML's rule), and that node is marked as a target; an
+/// alias with no such node is refused. Collections nested deeper than
+/// ``DocumentTree/maximumNestingDepth`` are refused where the first one too deep starts, and
+/// each mapping's keys are checked for duplicates when it ends.
 struct TreeBuilder {
     private(set) var documents: [DocumentTree.Document] = []
     /// Where the open collections' nodes wait on `children` (their children are pushed after
@@ -12,12 +15,16 @@ struct TreeBuilder {
     private let children = NodeStack()
     private var documentStart: SourceMark?
     private var anchors = AnchorTable()
+    /// The duplicate keys of the document being built.
+    private var duplicateKeys: [DuplicateKey] = []
+    private var duplicateKeyScan = DuplicateKeyScan()
 
-    mutating func consume(_ event: RawEvent, _ marks: inout MarkConverter) {
+    mutating func consume(_ event: RawEvent, _ marks: inout MarkConverter) throws {
         switch event.kind {
         case .documentStart:
             documentStart = marks.mark(event.start)
             anchors = AnchorTable()
+            duplicateKeys = []
         case .documentEnd:
             let end = marks.mark(event.end)
             guard let documentStart, children.count > 0 else { return }
@@ -25,7 +32,7 @@ struct TreeBuilder {
             documents.append(
                 .init(
                     root: root, start: documentStart, end: max(end, root.end),
-                    anchoredNodes: anchors.nodes, isAliasTarget: anchors.isTarget))
+                    anchoredNodes: anchors.nodes, isAliasTarget: anchors.isTarget, duplicateKeys: duplicateKeys))
         case .scalar where event.hasProperties:
             let properties = properties(event)
             children.push(
@@ -41,11 +48,17 @@ struct TreeBuilder {
                     startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
         case .alias:
             let name = String(decoding: event.value, as: UTF8.self)
+            let target = anchors.target(of: name)
+            guard target >= 0 else {
+                throw YAMLPatchError(
+                    .syntax, "the alias *\(name) refers to no anchor before it", at: marks.mark(event.start))
+            }
             children.push(
                 Node(
-                    content: .alias(.init(name: name, anchorIndex: anchors.target(of: name))),
+                    content: .alias(.init(name: name, anchorIndex: target)),
                     startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
         case .sequenceStart, .mappingStart:
+            guard openCollections.count < DocumentTree.maximumNestingDepth else { throw tooDeep(event, &marks) }
             let start = marks.compactMark(event.start)
             let style = event.collectionStyle
             let properties = event.hasProperties ? properties(event) : nil
@@ -56,11 +69,35 @@ struct TreeBuilder {
                     startMark: start, endMark: start, properties: properties))
         case .sequenceEnd, .mappingEnd:
             let open = openCollections.removeLast()
+            if event.kind == .mappingEnd { recordDuplicateKeys(from: open.position + 1) }
             children.close(open.position, end: marks.compactMark(event.end))
             if open.anchorIndex >= 0 { anchors.complete(open.anchorIndex, children[open.position]) }
         case .streamEnd:
             break
         }
+    }
+
+    /// Notes the keys of the mapping whose pairs start at stack position `first` that repeat
+    /// an earlier key of it.
+    private mutating func recordDuplicateKeys(from first: Int) {
+        let children = children
+        let duplicates = duplicateKeyScan.duplicates(count: (children.count - first) / 2) {
+            children.scalarText(at: first + 2 * $0)
+        }
+        for (firstIndex, duplicateIndex) in duplicates {
+            let key = children[first + 2 * duplicateIndex]
+            duplicateKeys.append(
+                DuplicateKey(
+                    key: key.scalarText ?? "", first: children[first + 2 * firstIndex].start, duplicate: key.start))
+        }
+    }
+
+    @inline(never)
+    private func tooDeep(_ event: RawEvent, _ marks: inout MarkConverter) -> YAMLPatchError {
+        YAMLPatchError(
+            .limit,
+            "collections are nested deeper than \(DocumentTree.maximumNestingDepth) levels here, "
+                + "more than config-api reads", at: marks.mark(event.start))
     }
 
     /// Anchor and tag of an event that has either; an anchor takes the next index of the
@@ -138,6 +175,12 @@ private final class NodeStack {
 
     /// The node at `index` (a copy: its arrays are shared, not duplicated).
     subscript(index: Int) -> Node { base[index] }
+
+    /// The scalar text of the node at `index`, read in place.
+    func scalarText(at index: Int) -> String? {
+        if case .scalar(let text, _) = (base + index).pointee.content { return text }
+        return nil
+    }
 
     /// Moves the nodes above the collection node at `index` into it as its children. A block
     /// collection ends where its last child does (libyaml's end mark is at the next token); a

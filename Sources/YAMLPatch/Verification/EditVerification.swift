@@ -1,6 +1,8 @@
 /// Proves an edit: re-parses the new text and checks, event by event, that it is the expected
 /// tree (the old tree with the operation applied in memory): same kinds, scalar values and
-/// styles, collection styles, anchors, aliases, tags and key order.
+/// styles, collection styles, anchors, aliases, tags and key order. It also checks what makes
+/// the text valid beyond its events: every alias has an anchor of its name before it in its
+/// document, and no mapping has a key twice.
 ///
 /// Two modes read the same events: ``verify(_:expectedRoots:)`` builds nothing (values are
 /// compared as bytes), for callers that only need the text; ``verifiedTree(_:expectedRoots:)``
@@ -31,7 +33,7 @@ enum EditVerification {
 
 /// Where the comparer hands each event after reading it.
 protocol EventSink {
-    mutating func consume(_ event: RawEvent)
+    mutating func consume(_ event: RawEvent) throws
 }
 
 /// Compare only: the events go nowhere.
@@ -49,7 +51,7 @@ struct TreeBuildingSink: EventSink {
         self.marks = marks
     }
 
-    mutating func consume(_ event: RawEvent) {
-        builder.consume(event, &marks)
+    mutating func consume(_ event: RawEvent) throws {
+        try builder.consume(event, &marks)
     }
 }

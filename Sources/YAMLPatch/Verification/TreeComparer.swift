@@ -4,10 +4,20 @@ struct TreeComparer<Sink: EventSink> {
     let reader: RawEventReader
     let text: [UInt8]
     var sink: Sink
+    /// The anchors of the current document so far, which its aliases must name.
+    private var anchors: [String] = []
+    private var duplicateKeyScan = DuplicateKeyScan()
+
+    init(reader: RawEventReader, text: [UInt8], sink: Sink) {
+        self.reader = reader
+        self.text = text
+        self.sink = sink
+    }
 
     /// Compares the whole text with the expected documents.
     mutating func compare(_ expectedRoots: [Node]) throws {
         for root in expectedRoots {
+            anchors.removeAll(keepingCapacity: true)
             try expect(.documentStart, "a document")
             try withUnsafePointer(to: root) { try compare($0) }
             try expect(.documentEnd, "the end of the document")
@@ -30,6 +40,9 @@ struct TreeComparer<Sink: EventSink> {
                 throw mismatch(event, "the alias *\(alias.name)")
             }
             try checkProperties(node, event)
+            guard anchors.contains(alias.name) else {
+                throw invalid(event.start, "the alias *\(alias.name) refers to no anchor before it")
+            }
         case .sequence(let items, let style):
             guard event.kind == .sequenceStart, event.collectionStyle == style else {
                 throw mismatch(event, "a \(style) sequence")
@@ -43,8 +56,16 @@ struct TreeComparer<Sink: EventSink> {
             guard event.kind == .mappingStart, event.collectionStyle == style else {
                 throw mismatch(event, "a \(style) mapping")
             }
+            let start = event.start
             try checkProperties(node, event)
             try pairs.withUnsafeBufferPointer { pairs in
+                let duplicates = duplicateKeyScan.duplicates(count: pairs.count) {
+                    (pairs.baseAddress! + $0).pointer(to: \.key)!.pointee.scalarText
+                }
+                if let duplicate = duplicates.first {
+                    let key = pairs[duplicate.duplicate].key.scalarText ?? ""
+                    throw invalid(start, "the mapping here has the key \(Self.quoted(key)) twice")
+                }
                 for index in pairs.indices {
                     let pair = pairs.baseAddress! + index
                     try compare(pair.pointer(to: \.key)!)
@@ -61,10 +82,16 @@ struct TreeComparer<Sink: EventSink> {
         guard event.kind == kind else { throw mismatch(event, description()) }
     }
 
-    /// The next event; where libyaml stops, a verification error saying where and why.
+    /// The next event; where libyaml stops, a verification error saying where and why. (The
+    /// sink's errors, a nesting limit or an unknown alias, are differences from the expected
+    /// tree, which has neither.)
     private mutating func next() throws -> RawEvent {
         guard let event = reader.next() else { throw failure() }
-        sink.consume(event)
+        do {
+            try sink.consume(event)
+        } catch let error as YAMLPatchError {
+            throw Self.verificationError(error.message, at: error.mark)
+        }
         return event
     }
 
@@ -79,12 +106,27 @@ struct TreeComparer<Sink: EventSink> {
                 + "(\(error.message)); nothing was written", at: error.mark)
     }
 
-    /// Anchor and tag, read before the next event invalidates the event's buffers.
-    private func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
+    /// Anchor and tag, read before the next event invalidates the event's buffers; an anchor
+    /// is noted for the aliases after it.
+    private mutating func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
         if node.pointee.properties == nil, !event.hasProperties { return }
         guard Self.equal(node.pointee.anchor, event.anchor), Self.equal(node.pointee.tag, event.tag) else {
             throw mismatch(event, "anchor \(node.pointee.anchor ?? "none") and tag \(node.pointee.tag ?? "none")")
         }
+        if let anchor = node.pointee.anchor { anchors.append(anchor) }
+    }
+
+    /// The events match the expected tree, but the text they make is not valid YAML at `mark`.
+    @inline(never)
+    private func invalid(_ mark: RawMark, _ problem: String) -> YAMLPatchError {
+        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+        return Self.verificationError(problem, at: marks.mark(mark))
+    }
+
+    private static func verificationError(_ problem: String, at mark: SourceMark?) -> YAMLPatchError {
+        YAMLPatchError(
+            .verification,
+            "edit verification failed: the edited text is not valid here (\(problem)); nothing was written", at: mark)
     }
 
     /// The event differs from the expected tree: an error marked where the event is in the

@@ -90,7 +90,8 @@ enum PlainScalarAmbiguity {
     // Arrays rather than sets: these are a few short entries, and a process that builds a Set
     // of a new element type first pays for the runtime's generic metadata and witness lookups.
     private static let leadingIndicators = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
-    private static let flowIndicators = Array(",[]{}".utf8)
+    // libyaml refuses a `:` followed by `,?[]{}` inside a plain scalar in flow context.
+    private static let flowIndicators = Array(",[]{}:".utf8)
 
     /// The digits allowed after `0x`, `0o` or `0b` (`marker` is the letter); nil for others.
     private static func radixDigits(_ marker: UInt8) -> [UInt8]? {

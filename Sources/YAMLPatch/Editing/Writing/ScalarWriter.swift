@@ -15,7 +15,6 @@ enum ScalarWriter {
         var inFlow: Bool
         /// Spaces before each content line of a block scalar.
         var blockIndentation: Int
-        var lineEnding: String
     }
 
     /// A null, bool or number, written plain; nil for strings and collections.
@@ -60,7 +59,7 @@ enum ScalarWriter {
 
     /// A string as a key or value nobody has styled yet: plain when safe, else double-quoted.
     static func fresh(_ string: String, inFlow: Bool) -> WrittenScalar {
-        Self.string(string, preferring: .plain, at: Placement(inFlow: inFlow, blockIndentation: 0, lineEnding: "\n"))
+        Self.string(string, preferring: .plain, at: Placement(inFlow: inFlow, blockIndentation: 0))
     }
 
     private static func canSingleQuote(_ string: String) -> Bool {
@@ -92,7 +91,7 @@ enum ScalarWriter {
             .map { $0.isEmpty ? "" : indentation + $0 }
         let header = indicator + (clipped ? "" : "-")
         return WrittenScalar(
-            text: ([header] + lines).joined(separator: placement.lineEnding), style: style, value: string)
+            text: ([header] + lines).joined(separator: "\n"), style: style, value: string)
     }
 
     /// A double-quoted scalar; every character YAML could misread is escaped.

@@ -7,13 +7,21 @@ struct WrittenValue {
     /// Whether the text spans lines as a block collection (it must start on its own line
     /// after a key).
     var isBlock: Bool
+
+    /// A literal or folded scalar whose value ends with its one final line break.
+    var isClippedBlockScalar: Bool {
+        guard case .scalar(let value, let style) = node.content, style == .literal || style == .folded else {
+            return false
+        }
+        return value.hasSuffix("\n")
+    }
 }
 
 /// Writes new values in the file's style: block collections at its indentation step, flow
-/// collections inside flow ones, scalars through ``ScalarWriter``.
+/// collections inside flow ones, scalars through ``ScalarWriter``. Line breaks are written as
+/// LF; the editor gives them the ending of the line where the text goes.
 struct ValueWriter {
     var style: IndentationStyle
-    var lineEnding: String
 
     /// `value` written inline (scalars, empty collections, or anything inside flow).
     func inline(_ value: YAMLValue, inFlow: Bool) -> WrittenValue {
@@ -40,23 +48,24 @@ struct ValueWriter {
         switch value {
         case .mapping(let entries) where !entries.isEmpty:
             let written = entries.map { entry($0, indentation: indentation) }
-            let text = written.map(\.text).joined(separator: lineEnding + spaces(indentation))
+            let text = written.map(\.text).joined(separator: "\n" + spaces(indentation))
             return WrittenValue(text: text, node: .expected(.mapping(written.map(\.pair), .block)), isBlock: true)
         case .sequence(let items) where !items.isEmpty:
             let written = items.map { block($0, indentation: indentation + 2) }
-            let text = written.map { "- " + $0.text }.joined(separator: lineEnding + spaces(indentation))
+            let text = written.map { "- " + $0.text }.joined(separator: "\n" + spaces(indentation))
             return WrittenValue(text: text, node: .expected(.sequence(written.map(\.node), .block)), isBlock: true)
         default:
             return inline(value, inFlow: false)
         }
     }
 
-    /// `key: value` in a block mapping whose keys are at `indentation` spaces.
-    func entry(_ entry: YAMLValue.Entry, indentation: Int) -> (text: String, pair: Node.Pair) {
+    /// `key: value` in a block mapping whose keys are at `indentation` spaces; with `flow`, a
+    /// collection value in flow style.
+    func entry(_ entry: YAMLValue.Entry, indentation: Int, flow: Bool = false) -> (text: String, pair: Node.Pair) {
         let key = key(entry.key)
-        let value = nested(entry.value, underKeyAt: indentation)
+        let value = flow ? inline(entry.value, inFlow: false) : nested(entry.value, underKeyAt: indentation)
         let separator =
-            value.isBlock ? lineEnding + spaces(nestedIndentation(of: entry.value, underKeyAt: indentation)) : " "
+            value.isBlock ? "\n" + spaces(nestedIndentation(of: entry.value, underKeyAt: indentation)) : " "
         return (key.text + ":" + separator + value.text, Node.Pair(key: key.node, value: value.node))
     }
 

@@ -1,0 +1,62 @@
+/// A key written a second time in one mapping. YAML forbids it, and readers disagree on which
+/// value wins (the first for some, the last for Helm and jq), so an edit could change a value
+/// nobody reads: edits refuse a text that has one, and validation can report it.
+public struct DuplicateKey: Sendable, Equatable {
+    /// The key's text.
+    public let key: String
+    /// Where the key is first written in its mapping.
+    public let first: SourceMark
+    /// Where it is written again.
+    public let duplicate: SourceMark
+}
+
+extension DocumentTree {
+    /// Every key written a second time in its mapping, in every document (in the order the
+    /// mappings end). Keys are compared as the path language and ``value(of:in:)`` see them: by
+    /// their text, whatever their quoting or tag (`a`, `"a"` and `'a'` are one key; so are `1`
+    /// and `"1"`, which Helm's and JSON's string keys make one). Keys that are aliases or
+    /// collections are not compared.
+    public func duplicateKeys() -> [DuplicateKey] {
+        documents.flatMap(\.duplicateKeys)
+    }
+
+    /// Throws `.duplicateKey` at the first duplicate key of the text: edits refuse such a text.
+    func checkNoDuplicateKeys() throws {
+        guard let duplicate = documents.lazy.compactMap(\.duplicateKeys.first).first else { return }
+        throw YAMLPatchError(
+            .duplicateKey,
+            "the key '\(duplicate.key)' is already in this mapping (line \(duplicate.first.line)); "
+                + "config-api does not edit a file with duplicate keys, as YAML readers disagree on which one counts",
+            at: duplicate.duplicate)
+    }
+}
+
+/// Finds the keys of one mapping that repeat an earlier key: pairwise for the few keys most
+/// mappings have, by hashing for more. One scan serves many mappings and keeps its buffers.
+struct DuplicateKeyScan {
+    private var keys: [String?] = []
+    private var seen: [String: Int] = [:]
+
+    /// Pairs of key indexes (`first` < `duplicate`) whose texts are equal; `text` gives the
+    /// text of key `index` (called once per key), nil for keys that are not compared.
+    @inline(__always)
+    mutating func duplicates(count: Int, text: (Int) -> String?) -> [(first: Int, duplicate: Int)] {
+        guard count > 1 else { return [] }
+        keys.removeAll(keepingCapacity: true)
+        for index in 0..<count { keys.append(text(index)) }
+        var found: [(first: Int, duplicate: Int)] = []
+        if count <= 8 {
+            for index in 1..<count {
+                guard let key = keys[index] else { continue }
+                if let first = (0..<index).first(where: { keys[$0] == key }) { found.append((first, index)) }
+            }
+            return found
+        }
+        seen.removeAll(keepingCapacity: true)
+        for index in 0..<count {
+            guard let key = keys[index] else { continue }
+            if let first = seen[key] { found.append((first, index)) } else { seen[key] = index }
+        }
+        return found
+    }
+}
