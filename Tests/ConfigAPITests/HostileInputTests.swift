@@ -32,7 +32,7 @@ import Testing
             case .fiftyThousandDashes: return (":1:1025: ", nesting)  // the 513th `- `
             case .thirtyThousandBrackets, .hundredThousandBrackets: return (":1:513: ", nesting)
             case .hundredThousandFlowMappings: return (":1:2049: ", nesting)
-            case .overSixteenMebibytes: return ("", "16777280 bytes, more than the 16777216 bytes config-api reads")
+            case .overSixteenMebibytes: return (": ", "larger than 16777216 bytes, the most config-api reads")
             case .carriageReturnsOnly:
                 return (":1:5: ", "unsupported line break: a carriage return without a line feed")
             }
@@ -68,7 +68,7 @@ import Testing
         let brackets = String(repeating: "[", count: 30_000) + String(repeating: "]", count: 30_000)
         let value = try ConfigAPIProcess.run(["set", "--json", file.path, "a", brackets, "-i"])
         #expect(!value.killedBySignal && value.status == 65, "\(value.standardError)")
-        #expect(value.standardError.hasPrefix("config-api: VALUE:1:513: invalid JSON: collections are nested deeper"))
+        #expect(value.standardError.hasPrefix("config-api: VALUE:1:513: invalid JSON: objects and arrays are nested deeper"))
         #expect(try String(contentsOf: file, encoding: .utf8) == "a: 1\n")
 
         let depth = 20_000

@@ -77,8 +77,8 @@ struct IntroducedIssueTests {
         let edited = try Self.edited(
             twice, "projects/shop/applications/other", .apply, #"{"domains": ["a.example.com"]}"#)
         #expect(edited.warnings.count == 1)
-        #expect(edited.warnings.first?.line == 11, "\(edited.warnings)")
-        #expect(edited.warnings.first?.message.contains("by the application 'web' at line 7") == true)
+        #expect(edited.warnings.first?.line == 10, "\(edited.warnings)")
+        #expect(edited.warnings.first?.message.contains("by the application 'web' at line 6") == true)
         let before = ProjectValidation.issues(inText: Array(twice.utf8), file: Self.file)
         #expect(before.first?.line == 9 && before.first?.message.contains("at line 5") == true, "\(before)")
     }
