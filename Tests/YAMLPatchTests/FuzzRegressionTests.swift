@@ -105,6 +105,13 @@ import Testing
         Case(
             name: "a :x on the line after an explicit key is the next key, not its value indicator",
             text: "? !!str k\n:x: 1\n", path: "k", operation: .delete, expected: ":x: 1\n"),
+        Case(
+            name: "a key added after a flow mapping's last entry is set apart from a # right after it",
+            text: "{\n  \"b\"# c\n}\n", path: "n", operation: .set(.int(1)),
+            expected: "{\n  \"b\", \"n\": 1 # c\n}\n"),
+        Case(
+            name: "an item appended to a flow sequence is set apart from a # right after the last one",
+            text: "[\"b\"# c\n]\n", path: ".", operation: .append(.int(1)), expected: "[\"b\", 1 # c\n]\n"),
     ]
 
     /// The `json-reader` fuzzer wrote a 1,179-character key back as an implicit key, which no
