@@ -112,6 +112,14 @@ import Testing
         Case(
             name: "an item appended to a flow sequence is set apart from a # right after the last one",
             text: "[\"b\"# c\n]\n", path: ".", operation: .append(.int(1)), expected: "[\"b\", 1 # c\n]\n"),
+        Case(
+            name: "an explicit literal key ending the text without a line break gets strip chomping for its value",
+            text: "? a\n? |\n  key # not a comment ", path: #"["key # not a comment "]"#, operation: .set(.double(0.5)),
+            expected: "? a\n? |-\n  key # not a comment \n: 0.5"),
+        Case(
+            name: "deleting the entry after a block scalar takes the lines of spaces the scalar would take",
+            text: "a: >1\n   more\n  regular\nb: 1\n\n  \n", path: "b", operation: .delete,
+            expected: "a: >1\n   more\n  regular\n"),
     ]
 
     /// The `json-reader` fuzzer wrote a 1,179-character key back as an implicit key, which no

@@ -19,8 +19,9 @@ extension DocumentEditor {
         } else {
             for index in doomed {
                 var range = try blockRange(index, of: node, place)
-                if let kept = (0..<index).last(where: { !doomed.contains($0) }),
-                    layout.keepsTrailingBreaks(node.lastLeaf(ofEntry: kept))
+                // Blank lines a block scalar before the entry would take into its value go too.
+                if let kept = (0..<index).last(where: { !doomed.contains($0) }).map({ node.lastLeaf(ofEntry: $0) }),
+                    layout.keepsTrailingBreaks(kept) || layout.blankLinesHoldContentOf(kept, from: range.upperBound)
                 {
                     range = range.lowerBound..<layout.blankLinesEnd(from: range.upperBound)
                 }

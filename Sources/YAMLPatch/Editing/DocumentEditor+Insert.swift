@@ -173,14 +173,18 @@ extension DocumentEditor {
         let body = lines.joined(separator: "\n")
         let endsWithoutBreak = position == layout.bytes.count && layout.bytes.last != .newline
         splices.append(splice(position..<position, endsWithoutBreak ? "\n" + body : body + "\n", lineOf: offset))
-        let lastLeaf = document.root.lastLeaf
-        if endsWithoutBreak, layout.contentEnd(of: lastLeaf) == layout.bytes.count,
-            let header = layout.blockScalarHeader(of: lastLeaf)
-        {
-            // The whole header is replaced: an insertion right after it would tie with the lines'.
-            let indicators = layout.bytes[header].dropFirst().filter { $0 != UInt8(ascii: "+") && $0 != .dash }
-            let stripped = [layout.bytes[header.lowerBound]] + indicators + [.dash]
-            if stripped != Array(layout.bytes[header]) { splices.append(Splice(range: header, replacement: stripped)) }
-        }
+        keepValueOfBlockScalarEndingTheText(document.root.lastLeaf)
+    }
+
+    /// When `node` is a block scalar that ends a text without a final line break, text written
+    /// after it would give its value one: it gets strip chomping (`|-`), which keeps the value.
+    mutating func keepValueOfBlockScalarEndingTheText(_ node: Node) {
+        guard layout.bytes.last != .newline, layout.contentEnd(of: node) == layout.bytes.count,
+            let header = layout.blockScalarHeader(of: node)
+        else { return }
+        // The whole header is replaced: an insertion right after it would tie with the lines'.
+        let indicators = layout.bytes[header].dropFirst().filter { $0 != UInt8(ascii: "+") && $0 != .dash }
+        let stripped = [layout.bytes[header.lowerBound]] + indicators + [.dash]
+        if stripped != Array(layout.bytes[header]) { splices.append(Splice(range: header, replacement: stripped)) }
     }
 }

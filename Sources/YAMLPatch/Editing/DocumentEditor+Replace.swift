@@ -19,6 +19,8 @@ extension DocumentEditor {
             } else if node.start.offset == node.end.offset {
                 let insertion = try emptyValueInsertion(node, place)
                 (range, prefix, suffix) = (insertion.range, insertion.prefix, insertion.suffix)
+                // A `: value` line under an explicit `? |` key that ends the text.
+                if case .mappingValue(let key, _) = place.slot { keepValueOfBlockScalarEndingTheText(key) }
             } else {
                 range = node.start.offset..<end
             }

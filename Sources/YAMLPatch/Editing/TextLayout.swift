@@ -236,9 +236,7 @@ struct TextLayout {
     /// digit at least: a line of spaces beyond it counts (one that is not content is a trailing
     /// break, which the chomping drops whether an edit goes before or after it).
     func blockScalarEnd(_ node: Node) -> Int {
-        let indentation =
-            indentationIndicator(of: node)
-            ?? indentationOfNextContentLine(after: node.start.offset, before: node.end.offset) ?? 0
+        let indentation = blockScalarIndentation(node)
         var end = node.start.offset
         while end < node.end.offset, bytes[end] != .newline { end += 1 }
         if end > node.start.offset, bytes[end - 1] == .carriageReturn { end -= 1 }
@@ -252,6 +250,25 @@ struct TextLayout {
             lineStart = lineEnd + 1
         }
         return end
+    }
+
+    /// The indentation `blockScalarEnd(_:)` judges a block scalar's lines of spaces by.
+    func blockScalarIndentation(_ node: Node) -> Int {
+        indentationIndicator(of: node)
+            ?? indentationOfNextContentLine(after: node.start.offset, before: node.end.offset) ?? 0
+    }
+
+    /// Whether the blank lines from `start` hold one with more spaces than the block scalar
+    /// `node` is indented by: right after that scalar, those spaces would be its content.
+    func blankLinesHoldContentOf(_ node: Node, from start: Int) -> Bool {
+        guard blockScalarHeader(of: node) != nil else { return false }
+        let indentation = blockScalarIndentation(node)
+        var lineStart = start
+        while lineStart < bytes.count, isBlankLine(at: lineStart) {
+            if bytes[lineStart...].prefix(while: { $0 == .space }).count > indentation { return true }
+            lineStart = nextLineStart(after: lineStart)
+        }
+        return false
     }
 
     /// The number of leading spaces on the first non-blank line after `offset`'s line.
