@@ -120,6 +120,12 @@ import Testing
             name: "deleting the entry after a block scalar takes the lines of spaces the scalar would take",
             text: "a: >1\n   more\n  regular\nb: 1\n\n  \n", path: "b", operation: .delete,
             expected: "a: >1\n   more\n  regular\n"),
+        Case(
+            name: "deleting the last flow entry after a tag-only value keeps the tag apart from the }",
+            text: "{\n  \"a\":!t,\n  b}\n", path: "b", operation: .delete, expected: "{\n  \"a\":!t }\n"),
+        Case(
+            name: "deleting the last flow entry before a # right after it keeps the # apart from the value before",
+            text: "{\n  a: x,\n  \"b\"# c\n}\n", path: "b", operation: .delete, expected: "{\n  a: x # c\n}\n"),
     ]
 
     /// The `json-reader` fuzzer wrote a 1,179-character key back as an implicit key, which no

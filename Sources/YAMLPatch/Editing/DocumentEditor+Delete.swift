@@ -15,7 +15,7 @@ extension DocumentEditor {
             return try replace(node, &expected, with: empty, place)
         }
         if node.collectionStyle == .flow {
-            splices += flowRanges(doomed, of: node).map { Splice(range: $0, replacement: []) }
+            splices += flowSplices(doomed, of: node)
         } else {
             for index in doomed {
                 var range = try blockRange(index, of: node, place)
@@ -90,16 +90,23 @@ extension DocumentEditor {
     }
 
     /// Flow entries go with the comma after them; a run at the end goes with the comma before.
-    private func flowRanges(_ doomed: [Int], of node: Node) -> [Range<Int>] {
+    /// A run at the end after an empty value with only a tag or an anchor leaves a space, or
+    /// the closing bracket would join the tag's name (`!t}`); so does one before a comment's
+    /// `#` that follows the run with no space (`"b"# c`), or the `#` would join the kept value.
+    private func flowSplices(_ doomed: [Int], of node: Node) -> [Splice] {
         let count = node.entryCount
         var tailStart = count
         while tailStart > 0, doomed.contains(tailStart - 1) { tailStart -= 1 }
-        var ranges = doomed.filter { $0 < tailStart }.map {
-            entryBounds($0, of: node).start..<entryBounds($0 + 1, of: node).start
+        var splices = doomed.filter { $0 < tailStart }.map {
+            Splice(range: entryBounds($0, of: node).start..<entryBounds($0 + 1, of: node).start, replacement: [])
         }
         if tailStart < count {
-            ranges.append(entryBounds(tailStart - 1, of: node).end..<entryBounds(count - 1, of: node).end)
+            let kept = node.lastLeaf(ofEntry: tailStart - 1)
+            let bare = kept.properties != nil && kept.scalarText == ""
+            let range = entryBounds(tailStart - 1, of: node).end..<entryBounds(count - 1, of: node).end
+            let comment = range.upperBound < layout.bytes.count && layout.bytes[range.upperBound] == .hash
+            splices.append(Splice(range: range, replacement: bare || comment ? [.space] : []))
         }
-        return ranges
+        return splices
     }
 }
