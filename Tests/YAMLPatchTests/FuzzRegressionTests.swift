@@ -126,6 +126,9 @@ import Testing
         Case(
             name: "deleting the last flow entry before a # right after it keeps the # apart from the value before",
             text: "{\n  a: x,\n  \"b\"# c\n}\n", path: "b", operation: .delete, expected: "{\n  a: x # c\n}\n"),
+        Case(
+            name: "a value replacing a block scalar below its item's dash at the dash's column goes after the dash",
+            text: "-\n|-\n  x\n", path: "[0]", operation: .set(.int(1)), expected: "- 1\n"),
     ]
 
     /// The `json-reader` fuzzer wrote a 1,179-character key back as an implicit key, which no

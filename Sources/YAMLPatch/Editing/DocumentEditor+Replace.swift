@@ -154,14 +154,21 @@ extension DocumentEditor {
         return written.text
     }
 
-    /// Whether a value starts on a line below its key at no deeper a column (a block scalar may:
-    /// `key:` then `|` at the key's column); another value there would be read as a key. An
-    /// empty value has no text of its own there: it is inserted after its `:` instead.
+    /// Whether a value starts on a line below its key or its item's `-` at no deeper a column
+    /// (a block scalar may: `key:` then `|` at the key's column); another value there would be
+    /// read as a key or as text after the collection. An empty value has no text of its own
+    /// there: it is inserted after its `:` instead.
     private func startsBelowItsKeyUnindented(_ node: Node, _ place: Place) -> Bool {
-        guard case .mappingValue(let key, .block) = place.slot, node.start.offset < node.end.offset,
-            node.start.line > key.end.line
-        else { return false }
-        return layout.column(of: node.start.offset) <= layout.explicitKeyColumn(before: key.start.offset)
+        guard node.start.offset < node.end.offset else { return false }
+        let column = layout.column(of: node.start.offset)
+        switch place.slot {
+        case .mappingValue(let key, .block) where node.start.line > key.end.line:
+            return column <= layout.explicitKeyColumn(before: key.start.offset)
+        case .sequenceItem(let dashEnd?, .block) where layout.lineStart(of: node.start.offset) > dashEnd:
+            return column <= layout.column(of: dashEnd - 1)
+        default:
+            return false
+        }
     }
 
     /// A block collection replaced by one of the same kind keeps its column.
