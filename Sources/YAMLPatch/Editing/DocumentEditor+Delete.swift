@@ -104,8 +104,8 @@ extension DocumentEditor {
             let kept = node.lastLeaf(ofEntry: tailStart - 1)
             let bare = kept.properties != nil && kept.scalarText == ""
             let range = entryBounds(tailStart - 1, of: node).end..<entryBounds(count - 1, of: node).end
-            let comment = range.upperBound < layout.bytes.count && layout.bytes[range.upperBound] == .hash
-            splices.append(Splice(range: range, replacement: bare || comment ? [.space] : []))
+            let spacing = bare ? " " : layout.spacing(before: range.upperBound)
+            splices.append(Splice(range: range, replacement: Array(spacing.utf8)))
         }
         return splices
     }

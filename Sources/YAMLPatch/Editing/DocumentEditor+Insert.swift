@@ -141,7 +141,8 @@ extension DocumentEditor {
             // A single pair in a flow sequence (`[k: v]`) has no braces: it gets them.
             splices.append(splice(node.start.offset..<node.start.offset, "{"))
             let separator = layout.bytes[lastEntryEnd - 1] == .colon ? " , " : ", "
-            splices.append(splice(lastEntryEnd..<lastEntryEnd, separator + text + "}" + spacing(before: lastEntryEnd)))
+            let closed = separator + text + "}" + layout.spacing(before: lastEntryEnd)
+            splices.append(splice(lastEntryEnd..<lastEntryEnd, closed))
         } else {
             insertInFlow(text, into: node, after: lastEntryEnd)
         }
@@ -152,17 +153,11 @@ extension DocumentEditor {
         if let lastEntryEnd {
             // After an empty value's `:`, a `,` would make libyaml read `:,` as a scalar's.
             let separator = layout.bytes[lastEntryEnd - 1] == .colon ? " , " : ", "
-            splices.append(splice(lastEntryEnd..<lastEntryEnd, separator + text + spacing(before: lastEntryEnd)))
+            splices.append(splice(lastEntryEnd..<lastEntryEnd, separator + text + layout.spacing(before: lastEntryEnd)))
         } else {
             let closing = node.end.offset - 1
             splices.append(splice(closing..<closing, text))
         }
-    }
-
-    /// A space when text inserted at `offset` would be followed by a comment's `#` there: libyaml
-    /// reads `"b"# c` as a key and a comment, but `1# c` is one plain scalar.
-    private func spacing(before offset: Int) -> String {
-        offset < layout.bytes.count && layout.bytes[offset] == .hash ? " " : ""
     }
 
     /// New lines after the line holding `offset`, with that line's line ending. At the end of

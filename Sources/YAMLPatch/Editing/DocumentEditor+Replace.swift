@@ -52,7 +52,7 @@ extension DocumentEditor {
             written = writer.block(value, indentation: indentation)
         }
         // A `#` right after the value would join a plain scalar instead of starting a comment.
-        if range.upperBound < layout.bytes.count, layout.bytes[range.upperBound] == .hash { suffix += " " }
+        suffix += layout.spacing(before: range.upperBound)
         if range.upperBound == layout.bytes.count, layout.bytes.last != .newline, written.isClippedBlockScalar {
             suffix += "\n"  // the value's final line break
         }

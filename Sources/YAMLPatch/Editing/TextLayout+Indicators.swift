@@ -65,6 +65,12 @@ extension TextLayout {
         return index..<end
     }
 
+    /// A space when text written up to `offset` would be followed by a comment's `#` there:
+    /// libyaml reads `"b"# c` as a scalar and a comment, but `1# c` is one plain scalar.
+    func spacing(before offset: Int) -> String {
+        offset < bytes.count && bytes[offset] == .hash ? " " : ""
+    }
+
     /// The digit of a block scalar's indentation indicator (`|2`, `>-1`); nil without one.
     func indentationIndicator(of node: Node) -> Int? {
         guard let header = blockScalarHeader(of: node) else { return nil }
