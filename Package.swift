@@ -18,7 +18,9 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // libgit2's headers, and forwarders that load the library on first use (git commands only).
         .target(name: "CLibGit2"),
-        .target(name: "SystemCalls"),
+        // glibc's malloc.h, for the allocator settings of SystemCalls' ProcessMemory.
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "SystemCalls", dependencies: ["CMalloc"]),
         .target(name: "YAMLPatch", dependencies: ["CYAML"]),
         // The platform's domain: resource paths, requests, the project schema and its validation,
         // resource edits over YAMLPatch. Bytes in, bytes, values or errors out: no git, no CLI, no system calls.

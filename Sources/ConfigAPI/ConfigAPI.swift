@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProjectConfig
+import SystemCalls
 
 /// The `config-api` command: edits YAML project files byte-exactly and commits them with libgit2.
 @main
@@ -41,6 +42,7 @@ struct ConfigAPI: ParsableCommand {
     /// line made inert (docs/contract.md#hostile-input). Help and `--version` go to stdout as
     /// they are.
     static func main() {
+        ProcessMemory.growHeapInLargeSteps()
         do {
             var command = try parseAsRoot()
             try command.run()

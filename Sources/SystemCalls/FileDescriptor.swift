@@ -77,8 +77,14 @@ public final class FileDescriptor: @unchecked Sendable {
     /// The bytes from the current position to the end of the file, or its first `limit` bytes
     /// when it is longer: a reader that must not take in more than it can use calls it with
     /// its bound plus one, and refuses when it gets that many.
+    ///
+    /// A regular file is read into one buffer of its size plus the byte that shows its end, so
+    /// a large file is neither copied nor grown while read; a stream, or a file that grows
+    /// meanwhile, goes on in chunks.
     public func read(upTo limit: Int) throws(SystemCallError) -> [UInt8] {
-        var bytes: [UInt8] = []
+        var reachedEnd = false
+        var bytes = try readIntoNewBuffer(capacity: min(limit, expectedSize() + 1), reachedEnd: &reachedEnd)
+        guard !reachedEnd else { return bytes }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count < limit {
             let wanted = min(chunk.count, limit - bytes.count)
@@ -91,13 +97,56 @@ public final class FileDescriptor: @unchecked Sendable {
         return bytes
     }
 
+    /// The size of a regular file; for anything else, the size of one chunk of a stream.
+    private func expectedSize() -> Int {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return 1 << 16 }
+        return Int(status.st_size)
+    }
+
+    /// Reads into a new buffer of `capacity` bytes until it is full or the file ends
+    /// (`reachedEnd`).
+    private func readIntoNewBuffer(capacity: Int, reachedEnd: inout Bool) throws(SystemCallError) -> [UInt8] {
+        var failure: SystemCallError?
+        var ended = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { buffer, count in
+            while count < capacity {
+                do throws(SystemCallError) {
+                    let read = try systemCall("read", path: path) {
+                        readFile(descriptor, buffer.baseAddress! + count, capacity - count)
+                    }
+                    guard read > 0 else { return ended = true }
+                    count += read
+                } catch {
+                    return failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
+        reachedEnd = ended
+        return bytes
+    }
+
     /// Writes all of `bytes` (several `write` calls when the kernel takes fewer at a time).
     public func writeAll(_ bytes: some Collection<UInt8>) throws(SystemCallError) {
-        let contiguous = Array(bytes)
+        // An array or a slice of one is written where it is; other collections are copied.
+        var failure: SystemCallError?
+        let wrote: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            do throws(SystemCallError) {
+                try writeAll(UnsafeRawBufferPointer(buffer))
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        if wrote == nil { try writeAll(Array(bytes)) }
+    }
+
+    private func writeAll(_ buffer: UnsafeRawBufferPointer) throws(SystemCallError) {
         var written = 0
-        while written < contiguous.count {
+        while written < buffer.count {
             let count = try systemCall("write", path: path) {
-                contiguous[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
             }
             guard count > 0 else { throw SystemCallError(operation: "write", path: path, errorNumber: EIO) }
             written += count

@@ -118,7 +118,7 @@ import Testing
         let layout = TextLayout(tree.text)
         let allowed = outcome.resolved.map { resolved -> Range<Int> in
             let node = resolved.node
-            let first = node.start.offset == node.end.offset ? (resolved.key ?? node) : node
+            let first = node.start.offset == node.endOffset ? (resolved.key ?? node) : node
             let end = resolved.key.map { layout.entryEnd(key: $0, value: node) } ?? layout.contentEnd(of: node)
             return layout.lineStart(of: first.start.offset)..<layout.nextLineStart(after: end)
         }

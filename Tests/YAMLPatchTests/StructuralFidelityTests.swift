@@ -98,7 +98,7 @@ import Testing
         let rules = FidelityRules(lines: lines, layout: TextLayout(tree.text), name: name)
         let isInsertion = [.mergeAddingAKey, .appendScalar, .appendMapping].contains(edit)
         if let flow = place.enclosingFlow ?? (isInsertion && place.node.collectionStyle == .flow ? place.node : nil) {
-            rules.expectWithin(changes, lines.line(of: flow.start.offset)...lines.lastLine(endingAt: flow.end.offset))
+            rules.expectWithin(changes, lines.line(of: flow.start.offset)...lines.lastLine(endingAt: flow.endOffset))
         } else {
             switch edit {
             case .deleteKey, .deleteItem: rules.expectDeletion(changes, place)

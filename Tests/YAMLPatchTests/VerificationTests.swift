@@ -119,7 +119,7 @@ private struct TreeShape: Equatable {
     }
 
     private mutating func visit(_ node: Node, _ document: DocumentTree.Document, depth: Int) {
-        let place = "\(node.start.offset)-\(node.end.offset) \(node.start.line):\(node.start.column)"
+        let place = "\(node.start.offset)-\(node.endOffset) \(node.start.line):\(node.start.column)"
         let properties = "\(node.anchor ?? "-") \(node.tag ?? "-")"
         switch node.content {
         case .scalar(let text, let style):

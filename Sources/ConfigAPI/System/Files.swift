@@ -29,12 +29,12 @@ enum Files {
         return bytes
     }
 
-    /// Replaces the file with `bytes`: a temporary file in the same folder, flushed, given
-    /// the old file's mode, renamed over it. On any failure (exit 73) the old file is intact.
-    /// A symbolic link stays a link: its target is replaced.
-    static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(CommandFailure) {
+    /// Replaces the file with the bytes of `pieces`, one after the other: a temporary file in
+    /// the same folder, flushed, given the old file's mode, renamed over it. On any failure
+    /// (exit 73) the old file is intact. A symbolic link stays a link: its target is replaced.
+    static func replaceAtomically(_ path: String, with pieces: [ArraySlice<UInt8>]) throws(CommandFailure) {
         do {
-            try replace((try? FileSystem.canonicalPath(path)) ?? path, with: bytes)
+            try replace((try? FileSystem.canonicalPath(path)) ?? path, with: pieces)
         } catch {
             throw CommandFailure(.cannotCreate, "cannot write: \(error.reason)", file: path)
         }
@@ -49,14 +49,14 @@ enum Files {
     /// The current folder's absolute path, for messages ("." when it cannot be read).
     static var currentFolder: String { (try? Directory.current()) ?? "." }
 
-    private static func replace(_ target: String, with bytes: [UInt8]) throws(SystemCallError) {
+    private static func replace(_ target: String, with pieces: [ArraySlice<UInt8>]) throws(SystemCallError) {
         let permissions = try FileSystem.permissions(of: target)
         let folder = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
         let (file, temporary) = try FileDescriptor.createUniqueFile(
             in: folder.isEmpty ? "/" : folder,
             prefix: ".config-api-")
         do {
-            try file.writeAll(bytes)
+            for piece in pieces { try file.writeAll(piece) }
             try file.setPermissions(permissions)
             try file.synchronize()
             try FileSystem.rename(temporary, to: target)

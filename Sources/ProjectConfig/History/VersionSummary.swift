@@ -52,7 +52,7 @@ struct VersionSummary {
         }
         states = [:]
         windows = [:]
-        let isSimple = tree.documents.count <= 1 && tree.documents.allSatisfy { Self.isSimple($0.root) }
+        let isSimple = tree.documents.count <= 1 && tree.documents.allSatisfy { Self.isSimple($0.root, in: tree.text) }
         let lines = isSimple ? LineTable(text) : nil
         for path in items {
             do {
@@ -75,25 +75,28 @@ struct VersionSummary {
     /// No anchors, aliases or tags; scalars plain or quoted on one line; flow collections on
     /// one line; block mappings whose keys are one-line plain scalars with the value on the
     /// key's line unless it is a block collection.
-    static func isSimple(_ node: Node) -> Bool {
+    static func isSimple(_ node: Node, in text: [UInt8]) -> Bool {
         guard node.anchor == nil, node.tag == nil else { return false }
+        let isOneLine = !text[node.range].contains(UInt8(ascii: "\n"))
         switch node.content {
         case .alias:
             return false
         case .scalar(_, let style):
-            return style != .literal && style != .folded && node.start.line == node.end.line
+            return style != .literal && style != .folded && isOneLine
         case .sequence(let items, let style):
-            return (style == .block || node.start.line == node.end.line) && items.allSatisfy(isSimple)
+            return (style == .block || isOneLine) && items.allSatisfy { isSimple($0, in: text) }
         case .mapping(let pairs, let style):
-            if style == .flow { return node.start.line == node.end.line && pairs.allSatisfy(isSimplePair) }
+            if style == .flow { return isOneLine && pairs.allSatisfy { isSimplePair($0, in: text) } }
             return pairs.allSatisfy { pair in
-                guard case .scalar(_, .plain) = pair.key.content, isSimplePair(pair) else { return false }
+                guard case .scalar(_, .plain) = pair.key.content, isSimplePair(pair, in: text) else { return false }
                 return pair.value.start.line == pair.key.start.line || isBlockCollection(pair.value)
             }
         }
     }
 
-    private static func isSimplePair(_ pair: Node.Pair) -> Bool { isSimple(pair.key) && isSimple(pair.value) }
+    private static func isSimplePair(_ pair: Node.Pair, in text: [UInt8]) -> Bool {
+        isSimple(pair.key, in: text) && isSimple(pair.value, in: text)
+    }
 
     private static func isBlockCollection(_ node: Node) -> Bool {
         switch node.content {
@@ -137,7 +140,7 @@ struct LineTable {
     /// The window of `node` (an item of a list whose `-` is at `column`).
     func window(around node: Node, column: Int) -> ItemWindow {
         let first = node.start.line
-        let last = line(of: max(node.start.offset, node.end.offset - 1))
+        let last = line(of: max(node.start.offset, node.endOffset - 1))
         var previous = first - 1
         while previous > 0, isBlank(previous) { previous -= 1 }
         var next = last + 1

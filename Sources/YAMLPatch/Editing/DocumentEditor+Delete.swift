@@ -52,7 +52,7 @@ extension DocumentEditor {
             let start = style == .block ? dashEnd(ofItem: index, in: node, items) - 1 : items[index].start.offset
             return (start, layout.contentEnd(of: items[index]))
         case .scalar, .alias:
-            return (node.start.offset, node.end.offset)
+            return (node.start.offset, node.endOffset)
         }
     }
 

@@ -155,7 +155,7 @@ extension DocumentEditor {
             let separator = layout.bytes[lastEntryEnd - 1] == .colon ? " , " : ", "
             splices.append(splice(lastEntryEnd..<lastEntryEnd, separator + text + layout.spacing(before: lastEntryEnd)))
         } else {
-            let closing = node.end.offset - 1
+            let closing = node.endOffset - 1
             splices.append(splice(closing..<closing, text))
         }
     }

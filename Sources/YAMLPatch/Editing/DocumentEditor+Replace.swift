@@ -16,7 +16,7 @@ extension DocumentEditor {
             if node.collectionStyle == .block || startsBelowItsKeyUnindented(node, place) {
                 range = try blockValueStart(of: node, place)..<end
                 if case .root = place.slot {} else { prefix = " " }
-            } else if node.start.offset == node.end.offset {
+            } else if node.start.offset == node.endOffset {
                 let insertion = try emptyValueInsertion(node, place)
                 (range, prefix, suffix) = (insertion.range, insertion.prefix, insertion.suffix)
                 // A `: value` line under an explicit `? |` key that ends the text.
@@ -31,7 +31,7 @@ extension DocumentEditor {
                 indentation = layout.column(of: node.start.offset)
                 range = node.start.offset..<end
                 // An empty document's value goes on lines of its own, before what follows.
-                if node.start.offset == node.end.offset { suffix = "\n" }
+                if node.start.offset == node.endOffset { suffix = "\n" }
             case .root:
                 // After `--- `: a block collection starts on the next line.
                 indentation = 0
@@ -81,7 +81,7 @@ extension DocumentEditor {
         var indentation = 0
         if style == .literal || style == .folded {
             indentation =
-                layout.indentationOfNextContentLine(after: node.start.offset, before: node.end.offset)
+                layout.indentationOfNextContentLine(after: node.start.offset, before: node.endOffset)
                 ?? layout.column(of: node.start.offset) + writer.style.mappingStep
         }
         let placement = ScalarWriter.Placement(
@@ -130,7 +130,7 @@ extension DocumentEditor {
             let keyEnd = layout.contentEnd(of: key)
             // A tag right before `:` would take the colon into its name.
             let colon = key.tag != nil && key.scalarText == "" ? " : " : ": "
-            if style == .flow, key.start.line == key.end.line { return (keyEnd..<keyEnd, colon, "") }
+            if style == .flow, !layout.hasLineBreak(in: key.range) { return (keyEnd..<keyEnd, colon, "") }
             if style == .flow { return (key.start.offset..<keyEnd, try oneLineKey(key) + ": ", "") }
             let column = layout.explicitKeyColumn(before: key.start.offset)
             return (keyEnd..<keyEnd, "\n" + writer.spaces(column) + ": ", "")
@@ -159,10 +159,10 @@ extension DocumentEditor {
     /// read as a key or as text after the collection. An empty value has no text of its own
     /// there: it is inserted after its `:` instead.
     private func startsBelowItsKeyUnindented(_ node: Node, _ place: Place) -> Bool {
-        guard node.start.offset < node.end.offset else { return false }
+        guard node.start.offset < node.endOffset else { return false }
         let column = layout.column(of: node.start.offset)
         switch place.slot {
-        case .mappingValue(let key, .block) where node.start.line > key.end.line:
+        case .mappingValue(let key, .block) where layout.hasLineBreak(in: key.endOffset..<node.start.offset):
             return column <= layout.explicitKeyColumn(before: key.start.offset)
         case .sequenceItem(let dashEnd?, .block) where layout.lineStart(of: node.start.offset) > dashEnd:
             return column <= layout.column(of: dashEnd - 1)

@@ -162,7 +162,7 @@ struct DocumentEditor {
         case .mapping(let pairs, _): return layout.entryEnd(key: pairs[index - 1].key, value: pairs[index - 1].value)
         case .sequence(let items, _):
             let item = items[index - 1]
-            if item.start.offset == item.end.offset { return dashEnd(ofItem: index - 1, in: node, items) }
+            if item.start.offset == item.endOffset { return dashEnd(ofItem: index - 1, in: node, items) }
             return layout.contentEnd(of: item)
         case .scalar, .alias: return node.start.offset
         }

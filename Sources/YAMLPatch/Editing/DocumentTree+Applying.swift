@@ -63,24 +63,24 @@ extension DocumentTree {
     /// The new text of `plan`, proved by a re-parse compared with the expected tree.
     func verified(_ plan: EditPlan) throws -> EditResult {
         guard !plan.splices.isEmpty else { return unchanged(plan) }
-        let newText = Self.splicing(text, plan.splices)
+        let newText = SplicedText(original: text, splices: plan.splices)
         try EditVerification.verify(newText, expectedRoots: plan.expectedRoots)
-        return EditResult(text: newText, splices: plan.splices, changed: newText != text, matchCount: plan.matchCount)
+        return EditResult(newText: newText, changed: newText.differsFromOriginal, matchCount: plan.matchCount)
     }
 
     /// ``verified(_:)``, keeping the tree the re-parse builds.
     func verifiedWithTree(_ plan: EditPlan) throws -> VerifiedEdit {
         guard !plan.splices.isEmpty else { return VerifiedEdit(result: unchanged(plan), tree: self) }
-        let newText = Self.splicing(text, plan.splices)
-        let tree = try EditVerification.verifiedTree(newText, expectedRoots: plan.expectedRoots)
-        let result = EditResult(
-            text: newText, splices: plan.splices, changed: newText != text, matchCount: plan.matchCount)
+        let newText = SplicedText(original: text, splices: plan.splices)
+        let tree = try EditVerification.verifiedTree(newText.bytes, expectedRoots: plan.expectedRoots)
+        let result = EditResult(newText: newText, changed: newText.differsFromOriginal, matchCount: plan.matchCount)
         return VerifiedEdit(result: result, tree: tree)
     }
 
     private func unchanged(_ plan: EditPlan) -> EditResult {
-        EditResult(text: text, splices: [], changed: false, matchCount: plan.matchCount)
+        EditResult(newText: SplicedText(original: text, splices: []), changed: false, matchCount: plan.matchCount)
     }
+
     /// Splices sorted by position; overlapping ones are refused.
     private static func ordered(_ splices: [Splice]) throws -> [Splice] {
         let sorted = splices.sorted {
@@ -92,18 +92,5 @@ extension DocumentTree {
                 .value, "the path selects overlapping parts of the text (bytes \(previous.range) and \(next.range))")
         }
         return sorted
-    }
-
-    private static func splicing(_ text: [UInt8], _ splices: [Splice]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.count + splices.reduce(0) { $0 + $1.replacement.count })
-        var cursor = 0
-        for splice in splices {
-            result += text[cursor..<splice.range.lowerBound]
-            result += splice.replacement
-            cursor = splice.range.upperBound
-        }
-        result += text[cursor...]
-        return result
     }
 }

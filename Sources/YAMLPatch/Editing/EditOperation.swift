@@ -31,10 +31,12 @@ public struct Splice: Sendable, Equatable {
 /// anything changed (setting a value to what it already is changes nothing), and how many
 /// places the path led to.
 public struct EditResult: Sendable {
-    /// The new text (the old one when nothing changed).
-    public let text: [UInt8]
+    /// The new text, as the old text and the splices, for writers that take it piece by piece.
+    public let newText: SplicedText
+    /// The new text (the old one when nothing changed), put together on each use.
+    public var text: [UInt8] { newText.bytes }
     /// The splices that made `text` from the old text, in position order.
-    public let splices: [Splice]
+    public var splices: [Splice] { newText.splices }
     /// Whether `text` differs from the old text.
     public let changed: Bool
     /// The nodes the path resolved to (for a delete: the entries removed), plus the places

@@ -26,7 +26,7 @@ extension Node {
             switch node.content {
             case .mapping(let pairs, .block) where !pairs.isEmpty:
                 let last = pairs[pairs.count - 1]
-                node = last.value.start.offset == last.value.end.offset ? last.key : last.value
+                node = last.value.start.offset == last.value.endOffset ? last.key : last.value
             case .sequence(let items, .block) where !items.isEmpty:
                 node = items[items.count - 1]
             default:
@@ -41,7 +41,7 @@ extension Node {
         switch content {
         case .mapping(let pairs, _):
             let pair = pairs[index]
-            return pair.value.start.offset == pair.value.end.offset ? pair.key : pair.value.lastLeaf
+            return pair.value.start.offset == pair.value.endOffset ? pair.key : pair.value.lastLeaf
         case .sequence(let items, _): return items[index].lastLeaf
         case .scalar, .alias: return self
         }

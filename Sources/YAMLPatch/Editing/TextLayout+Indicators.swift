@@ -51,10 +51,10 @@ extension TextLayout {
     func blockScalarHeader(of node: Node) -> Range<Int>? {
         guard case .scalar(_, let style) = node.content, style == .literal || style == .folded else { return nil }
         var index = node.start.offset
-        while index < node.end.offset, bytes[index] != UInt8(ascii: "|"), bytes[index] != UInt8(ascii: ">") {
+        while index < node.endOffset, bytes[index] != UInt8(ascii: "|"), bytes[index] != UInt8(ascii: ">") {
             index += 1
         }
-        guard index < node.end.offset else { return nil }
+        guard index < node.endOffset else { return nil }
         var end = index + 1
         while end < bytes.count,
             bytes[end] == UInt8(ascii: "+") || bytes[end] == .dash
@@ -88,7 +88,7 @@ extension TextLayout {
     /// start of the line after its trailing blank lines), or where its content ends when the
     /// text ends without a break.
     func keptBreaksEnd(_ node: Node) -> Int {
-        let end = node.end.offset
+        let end = node.endOffset
         guard end > node.start.offset, bytes[end - 1] == .newline else { return blockScalarEnd(node) }
         return end >= 2 && bytes[end - 2] == .carriageReturn ? end - 2 : end - 1
     }

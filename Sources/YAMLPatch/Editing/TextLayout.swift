@@ -10,6 +10,12 @@ struct TextLayout {
         firstLineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
+    /// Whether a line ends inside `range` (whether what starts at its lower bound ends on
+    /// another line).
+    func hasLineBreak(in range: Range<Int>) -> Bool {
+        bytes[range].contains(.newline)
+    }
+
     /// Whether the line holding `offset` ends with CRLF; a last line without a break, with the
     /// ending of the line before it (LF when the text has a single line).
     func endsWithCRLF(lineOf offset: Int) -> Bool {
@@ -208,20 +214,20 @@ struct TextLayout {
     func contentEnd(of node: Node) -> Int {
         switch node.content {
         case .mapping(let pairs, .block):
-            return pairs.last.map { entryEnd(key: $0.key, value: $0.value) } ?? node.end.offset
+            return pairs.last.map { entryEnd(key: $0.key, value: $0.value) } ?? node.endOffset
         case .sequence(let items, .block):
-            return items.last.map(contentEnd(of:)) ?? node.end.offset
+            return items.last.map(contentEnd(of:)) ?? node.endOffset
         case .scalar(_, .literal), .scalar(_, .folded):
             return keepsTrailingBreaks(node) ? keptBreaksEnd(node) : blockScalarEnd(node)
         case .scalar, .alias, .mapping(_, .flow), .sequence(_, .flow):
-            return node.end.offset
+            return node.endOffset
         }
     }
 
     /// The end of a mapping entry. libyaml places an empty value at the next token, possibly
     /// lines below; here it ends at its key's `:` (or at the key when there is none).
     func entryEnd(key: Node, value: Node) -> Int {
-        guard value.start.offset == value.end.offset else { return max(contentEnd(of: value), key.end.offset) }
+        guard value.start.offset == value.endOffset else { return max(contentEnd(of: value), key.endOffset) }
         return emptyValueOffset(afterKey: key) ?? contentEnd(of: key)
     }
 
@@ -238,10 +244,10 @@ struct TextLayout {
     func blockScalarEnd(_ node: Node) -> Int {
         let indentation = blockScalarIndentation(node)
         var end = node.start.offset
-        while end < node.end.offset, bytes[end] != .newline { end += 1 }
+        while end < node.endOffset, bytes[end] != .newline { end += 1 }
         if end > node.start.offset, bytes[end - 1] == .carriageReturn { end -= 1 }
         var lineStart = nextLineStart(after: end)
-        while lineStart < node.end.offset {
+        while lineStart < node.endOffset {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != .newline { lineEnd += 1 }
             let trimmed = lineEnd > lineStart && bytes[lineEnd - 1] == .carriageReturn ? lineEnd - 1 : lineEnd
@@ -255,7 +261,7 @@ struct TextLayout {
     /// The indentation `blockScalarEnd(_:)` judges a block scalar's lines of spaces by.
     func blockScalarIndentation(_ node: Node) -> Int {
         indentationIndicator(of: node)
-            ?? indentationOfNextContentLine(after: node.start.offset, before: node.end.offset) ?? 0
+            ?? indentationOfNextContentLine(after: node.start.offset, before: node.endOffset) ?? 0
     }
 
     /// Whether the blank lines from `start` hold one with more spaces than the block scalar

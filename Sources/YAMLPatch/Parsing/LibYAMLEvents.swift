@@ -126,22 +126,50 @@ struct RawMark {
 
 /// Pulls events one at a time without building strings or nodes: what parsing and
 /// verification read. The hot loop is `next()`, a plain call with no closure or boxing.
+/// libyaml reads the caller's bytes where they are (a reader lives only inside
+/// ``reading(_:_:)``), so a large text is not copied for it.
 final class RawEventReader {
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     private var hasEvent = false
-    private let input: UnsafeMutableBufferPointer<UInt8>
 
-    init(_ bytes: [UInt8]) throws {
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
+    /// Runs `body` with a reader of `bytes`, which stay where they are while it reads them.
+    static func reading<Result>(_ bytes: [UInt8], _ body: (RawEventReader) throws -> Result) throws -> Result {
+        try bytes.withUnsafeBufferPointer { buffer in
+            // libyaml wants an address even for no bytes.
+            let emptyInput: UInt8 = 0
+            return try withUnsafePointer(to: emptyInput) { empty in
+                let reader = try RawEventReader(buffer.baseAddress ?? empty, count: buffer.count)
+                return try withExtendedLifetime(reader) { try body(reader) }
+            }
+        }
+    }
+
+    /// Runs `body` with a reader of the bytes of `pieces` one after the other, which libyaml
+    /// takes in as it needs them: an edited text is read without being put together.
+    static func reading<Result>(
+        pieces: [ArraySlice<UInt8>], _ body: (RawEventReader) throws -> Result
+    ) throws -> Result {
+        let input = PieceInput(pieces)
+        return try withExtendedLifetime(input) {
+            let reader = try RawEventReader { parser in
+                yaml_parser_set_input(parser, PieceInput.read, Unmanaged.passUnretained(input).toOpaque())
+            }
+            return try withExtendedLifetime(reader) { try body(reader) }
+        }
+    }
+
+    private convenience init(_ bytes: UnsafePointer<UInt8>, count: Int) throws {
+        try self.init { yaml_parser_set_input_string($0, bytes, count) }
+    }
+
+    private init(settingInput setInput: (UnsafeMutablePointer<yaml_parser_t>) -> Void) throws {
         guard yaml_parser_initialize(parser) == 1 else {
-            input.deallocate()
             parser.deallocate()
             event.deallocate()
             throw YAMLPatchError(.syntax, "libyaml could not be initialised")
         }
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        setInput(parser)
         #if DEBUG
         if #available(macOS 15.0, *) { ParseCounting.recordParse() }
         #endif
@@ -152,7 +180,6 @@ final class RawEventReader {
         yaml_parser_delete(parser)
         parser.deallocate()
         event.deallocate()
-        input.deallocate()
     }
 
     /// The next event, stream start skipped; nil where libyaml stops (see ``failure(_:)``).
@@ -176,6 +203,46 @@ final class RawEventReader {
             return YAMLPatchError(.encoding, message, at: marks.mark(byteOffset: parser.problem_offset))
         }
         return YAMLPatchError(.syntax, message, at: marks.mark(RawMark(parser.problem_mark)))
+    }
+}
+
+/// Pieces of text handed to libyaml in the order they come, through its read callback.
+private final class PieceInput {
+    private let pieces: [ArraySlice<UInt8>]
+    /// The piece being read and the offset (in the piece's indices) of its next byte.
+    private var piece = 0
+    private var offset: Int
+
+    init(_ pieces: [ArraySlice<UInt8>]) {
+        self.pieces = pieces
+        offset = pieces.first?.startIndex ?? 0
+    }
+
+    /// libyaml's read handler: copies up to `size` bytes into `buffer`; 0 bytes read is the end.
+    static let read: @convention(c) (
+        UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>?
+    ) -> Int32 = { data, buffer, size, sizeRead in
+        let input = Unmanaged<PieceInput>.fromOpaque(data!).takeUnretainedValue()
+        sizeRead!.pointee = input.copy(into: UnsafeMutableBufferPointer(start: buffer, count: size))
+        return 1
+    }
+
+    private func copy(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var copied = 0
+        while copied < buffer.count, piece < pieces.count {
+            let current = pieces[piece]
+            let count = min(buffer.count - copied, current.endIndex - offset)
+            current[offset..<offset + count].withUnsafeBufferPointer { source in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[copied..<copied + count]).initialize(from: source)
+            }
+            copied += count
+            offset += count
+            if offset == current.endIndex {
+                piece += 1
+                offset = piece < pieces.count ? pieces[piece].startIndex : 0
+            }
+        }
+        return copied
     }
 }
 

@@ -34,6 +34,11 @@ struct MarkConverter {
         CompactMark(offset: byteOffset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)
     }
 
+    /// The byte offset of a mark, in the form nodes store their end.
+    mutating func byteOffset32(_ mark: RawMark) -> UInt32 {
+        UInt32(truncatingIfNeeded: byteOffset(ofCharacter: mark.index))
+    }
+
     /// A mark for a raw byte offset (reader errors report bytes, not characters); as in
     /// libyaml's marks, a BOM is not a column.
     func mark(byteOffset: Int) -> SourceMark {

@@ -135,13 +135,16 @@ struct PathWalker {
             }
             visit(items[position], rest, trail.entering(node, at: position))
         case (.select(let key, let value), .sequence(let items, _)):
-            var selected = false
-            for (position, item) in items.enumerated()
-            where trail.document.resolvingAlias(item).child(forKey: key)?.scalarText == value {
-                selected = true
-                visit(item, rest, trail.entering(node, at: position))
+            // Items are tested in place: copying each one would retain what it holds.
+            let positions = items.withUnsafeBufferPointer { items in
+                items.indices.filter { position in
+                    let item = items.baseAddress! + position
+                    guard item.pointee.isAlias else { return item.pointee.holdsScalar(value, atKey: key) }
+                    return trail.document.resolvingAlias(item.pointee).holdsScalar(value, atKey: key)
+                }
             }
-            if !selected { stuck(at: node, "has no item with \(key)=\(value)") }
+            for position in positions { visit(items[position], rest, trail.entering(node, at: position)) }
+            if positions.isEmpty { stuck(at: node, "has no item with \(key)=\(value)") }
         case (.key(let key), _):
             stuck(at: node, "is not a mapping, so it has no key '\(key)'")
         case (.index, _), (.select, _):

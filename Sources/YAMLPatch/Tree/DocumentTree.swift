@@ -64,13 +64,14 @@ public struct DocumentTree: Sendable {
         }
         let wideCharacters = try UTF8Check.validate(text)
         try LineBreakCheck.validate(text, wideCharacters: wideCharacters)
-        let reader = try RawEventReader(text)
         var marks = MarkConverter(text, wideCharacters: wideCharacters)
         var builder = TreeBuilder()
-        while true {
-            guard let event = reader.next() else { throw reader.failure(&marks) }
-            if event.kind == .streamEnd { break }
-            try builder.consume(event, &marks)
+        try RawEventReader.reading(text) { reader in
+            while true {
+                guard let event = reader.next() else { throw reader.failure(&marks) }
+                if event.kind == .streamEnd { break }
+                try builder.consume(event, &marks)
+            }
         }
         self.init(text: text, documents: builder.documents)
     }

@@ -34,6 +34,7 @@ extension DocumentTree {
 /// Finds the keys of one mapping that repeat an earlier key: pairwise for the few keys most
 /// mappings have, by hashing for more. One scan serves many mappings and keeps its buffers.
 struct DuplicateKeyScan {
+    /// The texts of the current mapping's keys, in its first `count` elements.
     private var keys: [String?] = []
     private var seen: [String: Int] = [:]
 
@@ -42,13 +43,18 @@ struct DuplicateKeyScan {
     @inline(__always)
     mutating func duplicates(count: Int, text: (Int) -> String?) -> [(first: Int, duplicate: Int)] {
         guard count > 1 else { return [] }
-        keys.removeAll(keepingCapacity: true)
-        for index in 0..<count { keys.append(text(index)) }
+        // Overwritten in place: emptying the array first costs more than a small mapping's scan.
+        if keys.count < count { keys += repeatElement(nil, count: count - keys.count) }
+        for index in 0..<count { keys[index] = text(index) }
         var found: [(first: Int, duplicate: Int)] = []
         if count <= 8 {
             for index in 1..<count {
                 guard let key = keys[index] else { continue }
-                if let first = (0..<index).first(where: { keys[$0] == key }) { found.append((first, index)) }
+                // Lengths first: they are at hand, and most keys of a mapping differ in length.
+                let length = key.utf8.count
+                if let first = (0..<index).first(where: { keys[$0]?.utf8.count == length && keys[$0] == key }) {
+                    found.append((first, index))
+                }
             }
             return found
         }

@@ -11,9 +11,10 @@ public enum CollectionStyle: Sendable, Equatable {
 /// One node of a parsed YAML document, with where it sits in the text.
 ///
 /// `start` is the first byte of the node, including its anchor and tag when it has them;
-/// `end` is one past its last byte. For block collections `end` is the end of the last child
-/// (libyaml's end events are zero-width at the next token). An empty (null) value has
-/// `start == end`.
+/// `endOffset` is one past its last byte. For block collections that is the end of the last
+/// child (libyaml's end events are zero-width at the next token). An empty (null) value has
+/// `start.offset == endOffset`. The end is kept as an offset alone: a tree holds one node per
+/// event, and its line and column, which the text gives, are rarely asked for.
 public struct Node: Sendable {
     /// What the node holds.
     public enum Content: Sendable {
@@ -49,11 +50,11 @@ public struct Node: Sendable {
 
     /// What the node holds.
     public internal(set) var content: Content
-    /// `start` and `end` in 24 bytes instead of 48, and anchor and tag (rare) behind one
-    /// reference: a tree holds one node per event, so the node's size is most of a parse's
-    /// memory traffic and of the work of freeing the tree.
+    /// `start` in 12 bytes instead of 24, the end in 4, and anchor and tag (rare) behind one
+    /// reference: a tree holds one node per event, so the node's size (48 bytes) is most of a
+    /// parse's memory, and of the pages the kernel must hand the process.
     var startMark: CompactMark
-    var endMark: CompactMark
+    var endByte: UInt32
     /// Read through `anchor` and `tag`. (Nodes are made with the memberwise initialiser: the
     /// optimiser copies a node built by an explicit one before pushing it.)
     var properties: Properties?
@@ -61,8 +62,8 @@ public struct Node: Sendable {
     /// Where the node starts.
     public var start: SourceMark { startMark.mark }
 
-    /// One past where the node ends.
-    public var end: SourceMark { endMark.mark }
+    /// The byte offset one past where the node ends.
+    public var endOffset: Int { Int(endByte) }
 
     /// The anchor name (without the `&`), nil when the node has none.
     public var anchor: String? { properties?.anchor }
@@ -71,7 +72,7 @@ public struct Node: Sendable {
     public var tag: String? { properties?.tag }
 
     /// The byte range of the node in the text.
-    public var range: Range<Int> { start.offset..<end.offset }
+    public var range: Range<Int> { start.offset..<endOffset }
 
     /// The scalar text when this is a scalar.
     public var scalarText: String? {
@@ -84,12 +85,29 @@ public struct Node: Sendable {
         guard case .mapping(let pairs, _) = content else { return nil }
         return pairs.first { $0.key.scalarText == key }?.value
     }
+
+    /// Whether this is a mapping whose value at `key` is the scalar `text` (what a path's
+    /// `[key=text]` selects). The pairs are read in place, copying no node: a selection asks
+    /// this of every item of a sequence.
+    func holdsScalar(_ text: String, atKey key: String) -> Bool {
+        guard case .mapping(let pairs, _) = content else { return false }
+        return pairs.withUnsafeBufferPointer { pairs in
+            guard let pair = pairs.firstIndex(where: { $0.key.hasScalarText(key) }) else { return false }
+            return pairs[pair].value.hasScalarText(text)
+        }
+    }
+
+    /// Whether this is a scalar of exactly `text`.
+    private func hasScalarText(_ text: String) -> Bool {
+        if case .scalar(let scalar, _) = content { return scalar == text }
+        return false
+    }
 }
 
 extension Node {
-    /// A node placed by `SourceMark`s, without anchor or tag.
-    init(content: Content, start: SourceMark, end: SourceMark) {
-        self.init(content: content, startMark: CompactMark(start), endMark: CompactMark(end))
+    /// A node placed by its start and end, without anchor or tag.
+    init(content: Content, start: SourceMark, endOffset: Int) {
+        self.init(content: content, startMark: CompactMark(start), endByte: UInt32(clamping: endOffset))
     }
 }
 

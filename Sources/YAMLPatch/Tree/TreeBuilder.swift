@@ -18,6 +18,7 @@ struct TreeBuilder {
     /// The duplicate keys of the document being built.
     private var duplicateKeys: [DuplicateKey] = []
     private var duplicateKeyScan = DuplicateKeyScan()
+    private var scalarTexts = ScalarTexts()
 
     mutating func consume(_ event: RawEvent, _ marks: inout MarkConverter) throws {
         switch event.kind {
@@ -26,26 +27,27 @@ struct TreeBuilder {
             anchors = AnchorTable()
             duplicateKeys = []
         case .documentEnd:
-            let end = marks.mark(event.end)
+            let eventEnd = marks.mark(event.end)
             guard let documentStart, children.count > 0 else { return }
             let root = children.pop()
+            let end = root.endOffset > eventEnd.offset ? marks.mark(byteOffset: root.endOffset) : eventEnd
             documents.append(
                 .init(
-                    root: root, start: documentStart, end: max(end, root.end),
+                    root: root, start: documentStart, end: end,
                     anchoredNodes: anchors.nodes, isAliasTarget: anchors.isTarget, duplicateKeys: duplicateKeys))
         case .scalar where event.hasProperties:
             let properties = properties(event)
             children.push(
                 Node(
-                    content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
-                    startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end),
+                    content: .scalar(scalarTexts.text(of: event.value), event.scalarStyle),
+                    startMark: marks.compactMark(event.start), endByte: marks.byteOffset32(event.end),
                     properties: properties))
             if properties.anchorIndex >= 0 { anchors.complete(properties.anchorIndex, children[children.count - 1]) }
         case .scalar:
             children.push(
                 Node(
-                    content: .scalar(String(decoding: event.value, as: UTF8.self), event.scalarStyle),
-                    startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
+                    content: .scalar(scalarTexts.text(of: event.value), event.scalarStyle),
+                    startMark: marks.compactMark(event.start), endByte: marks.byteOffset32(event.end)))
         case .alias:
             let name = String(decoding: event.value, as: UTF8.self)
             let target = anchors.target(of: name)
@@ -56,7 +58,7 @@ struct TreeBuilder {
             children.push(
                 Node(
                     content: .alias(.init(name: name, anchorIndex: target)),
-                    startMark: marks.compactMark(event.start), endMark: marks.compactMark(event.end)))
+                    startMark: marks.compactMark(event.start), endByte: marks.byteOffset32(event.end)))
         case .sequenceStart, .mappingStart:
             guard openCollections.count < DocumentTree.maximumNestingDepth else { throw tooDeep(event, &marks) }
             let start = marks.compactMark(event.start)
@@ -66,11 +68,11 @@ struct TreeBuilder {
             children.push(
                 Node(
                     content: event.kind == .mappingStart ? .mapping([], style) : .sequence([], style),
-                    startMark: start, endMark: start, properties: properties))
+                    startMark: start, endByte: start.offset, properties: properties))
         case .sequenceEnd, .mappingEnd:
             let open = openCollections.removeLast()
             if event.kind == .mappingEnd { recordDuplicateKeys(from: open.position + 1) }
-            children.close(open.position, end: marks.compactMark(event.end))
+            children.close(open.position, end: marks.byteOffset32(event.end))
             if open.anchorIndex >= 0 { anchors.complete(open.anchorIndex, children[open.position]) }
         case .streamEnd:
             break
@@ -122,7 +124,7 @@ private struct AnchorTable {
     /// A new entry for a node anchored as `name`; its index.
     mutating func open(_ name: String) -> Int32 {
         let index = Int32(truncatingIfNeeded: nodes.count)
-        nodes.append(Node(content: .alias(.placeholder), startMark: .zero, endMark: .zero))
+        nodes.append(Node(content: .alias(.placeholder), startMark: .zero, endByte: 0))
         isTarget.append(false)
         latest[name] = index
         return index
@@ -185,16 +187,16 @@ private final class NodeStack {
     /// Moves the nodes above the collection node at `index` into it as its children. A block
     /// collection ends where its last child does (libyaml's end mark is at the next token); a
     /// flow one at its closing bracket.
-    func close(_ index: Int, end: CompactMark) {
+    func close(_ index: Int, end: UInt32) {
         let first = index + 1
         let collection = base + index
-        let lastChildEnd = count > first ? base[count - 1].endMark : end
+        let lastChildEnd = count > first ? base[count - 1].endByte : end
         switch collection.pointee.content {
         case .mapping(_, let style):
-            collection.pointee.endMark = style == .block ? lastChildEnd : end
+            collection.pointee.endByte = style == .block ? lastChildEnd : end
             collection.pointee.content = .mapping(popPairs(from: first), style)
         case .sequence(_, let style):
-            collection.pointee.endMark = style == .block ? lastChildEnd : end
+            collection.pointee.endByte = style == .block ? lastChildEnd : end
             collection.pointee.content = .sequence(popItems(from: first), style)
         case .scalar, .alias:
             break

@@ -5,13 +5,15 @@
 /// document, and no mapping has a key twice.
 ///
 /// Two modes read the same events: ``verify(_:expectedRoots:)`` builds nothing (values are
-/// compared as bytes), for callers that only need the text; ``verifiedTree(_:expectedRoots:)``
+/// compared as bytes, and the text is read piece by piece), for callers that only need the text; ``verifiedTree(_:expectedRoots:)``
 /// also builds the new text's tree from those events, with its positions, for callers that
 /// go on to read the result (a validation), so they need not parse it again.
 enum EditVerification {
-    static func verify(_ text: [UInt8], expectedRoots: [Node]) throws {
-        var comparer = TreeComparer(reader: try RawEventReader(text), text: text, sink: DiscardingSink())
-        try comparer.compare(expectedRoots)
+    static func verify(_ text: SplicedText, expectedRoots: [Node]) throws {
+        try RawEventReader.reading(pieces: text.pieces) { reader in
+            var comparer = TreeComparer(reader: reader, text: { text.bytes }, sink: DiscardingSink())
+            try comparer.compare(expectedRoots)
+        }
     }
 
     static func verifiedTree(_ text: [UInt8], expectedRoots: [Node]) throws -> DocumentTree {
@@ -25,9 +27,12 @@ enum EditVerification {
                     + "(\(error.message)); nothing was written", at: error.mark)
         }
         let sink = TreeBuildingSink(marks: MarkConverter(text, wideCharacters: wideCharacters))
-        var comparer = TreeComparer(reader: try RawEventReader(text), text: text, sink: sink)
-        try comparer.compare(expectedRoots)
-        return DocumentTree(text: text, documents: comparer.sink.builder.documents)
+        let documents = try RawEventReader.reading(text) { reader in
+            var comparer = TreeComparer(reader: reader, text: { text }, sink: sink)
+            try comparer.compare(expectedRoots)
+            return comparer.sink.builder.documents
+        }
+        return DocumentTree(text: text, documents: documents)
     }
 }
 

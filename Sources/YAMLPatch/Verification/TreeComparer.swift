@@ -2,13 +2,14 @@
 /// which it also hands to `sink` (specialised away when the sink discards them).
 struct TreeComparer<Sink: EventSink> {
     let reader: RawEventReader
-    let text: [UInt8]
+    /// The text being read, put together only to place an error in it.
+    let text: () -> [UInt8]
     var sink: Sink
     /// The anchors of the current document so far, which its aliases must name.
     private var anchors: [String] = []
     private var duplicateKeyScan = DuplicateKeyScan()
 
-    init(reader: RawEventReader, text: [UInt8], sink: Sink) {
+    init(reader: RawEventReader, text: @escaping () -> [UInt8], sink: Sink) {
         self.reader = reader
         self.text = text
         self.sink = sink
@@ -98,6 +99,7 @@ struct TreeComparer<Sink: EventSink> {
     /// Why libyaml stopped, as a verification error (kept out of ``next()``, which is inlined).
     @inline(never)
     private func failure() -> YAMLPatchError {
+        let text = text()
         var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
         let error = reader.failure(&marks)
         return YAMLPatchError(
@@ -108,8 +110,14 @@ struct TreeComparer<Sink: EventSink> {
 
     /// Anchor and tag, read before the next event invalidates the event's buffers; an anchor
     /// is noted for the aliases after it.
+    @inline(__always)
     private mutating func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
         if node.pointee.properties == nil, !event.hasProperties { return }
+        try checkWrittenProperties(node, event)
+    }
+
+    @inline(never)
+    private mutating func checkWrittenProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
         guard Self.equal(node.pointee.anchor, event.anchor), Self.equal(node.pointee.tag, event.tag) else {
             throw mismatch(event, "anchor \(node.pointee.anchor ?? "none") and tag \(node.pointee.tag ?? "none")")
         }
@@ -119,6 +127,7 @@ struct TreeComparer<Sink: EventSink> {
     /// The events match the expected tree, but the text they make is not valid YAML at `mark`.
     @inline(never)
     private func invalid(_ mark: RawMark, _ problem: String) -> YAMLPatchError {
+        let text = text()
         var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
         return Self.verificationError(problem, at: marks.mark(mark))
     }
@@ -135,6 +144,7 @@ struct TreeComparer<Sink: EventSink> {
     private func mismatch(_ event: RawEvent, _ expected: String) -> YAMLPatchError {
         var found = "\(event.kind)"
         if event.kind == .scalar { found = "the scalar \(Self.quoted(String(decoding: event.value, as: UTF8.self)))" }
+        let text = text()
         var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
         return YAMLPatchError(
             .verification,

@@ -14,10 +14,11 @@ enum FileEdit {
             let tree = try DocumentTree(parsing: try FileCommandArguments.yamlText(file))
             let edit = try operation(tree, yamlPath)
             let result = try tree.applying(edit, at: yamlPath)
+            // The new text goes out piece by piece: a large file is never copied whole.
             if !inPlace {
-                try StandardStreams.writeOutput(result.text)
+                for piece in result.newText.pieces { try StandardStreams.writeOutput(piece) }
             } else if result.changed {
-                try Files.replaceAtomically(file, with: result.text)
+                try Files.replaceAtomically(file, with: result.newText.pieces)
             }
             ProcessEnd.succeed(keeping: tree, result)
         }

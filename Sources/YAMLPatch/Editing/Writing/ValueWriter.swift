@@ -97,6 +97,6 @@ extension Node {
     /// A node that exists only in the expected tree of an edit (no position).
     static func expected(_ content: Content) -> Node {
         let nowhere = SourceMark(offset: 0, line: 0, column: 0)
-        return Node(content: content, start: nowhere, end: nowhere)
+        return Node(content: content, start: nowhere, endOffset: nowhere.offset)
     }
 }
