@@ -90,6 +90,34 @@ import Testing
         #expect(danglingError.message.contains("*x refers to no anchor"))
     }
 
+    /// The edited text reaches libyaml piece by piece (the old text around the splices, never
+    /// put together), across libyaml's 16 KiB reads: deep in a text of some hundred kilobytes,
+    /// the real splice passes and a wrong one is refused at its line, alike in both modes.
+    @Test func aLargeTextIsVerifiedPieceByPiece() throws {
+        let text = (0..<3_000).map { "app-\($0):\n    hash: ~\n    port: \(8_000 + $0)\n" }.joined()
+        let real = try tampered(text, "app-2000.hash", .set(.string("3f2c1a9")), [("~", "app-2000:", "3f2c1a9")])
+        let result = try real.0.verified(real.1)
+        let expected = (0..<3_000).map { "app-\($0):\n    hash: \($0 == 2_000 ? "3f2c1a9" : "~")\n    port: \(8_000 + $0)\n" }
+        #expect(result.text == Array(expected.joined().utf8))
+        #expect(result.newText.pieces.count == 3 && Array(result.newText.pieces.joined()) == result.text)
+        #expect(result.changed)
+
+        let wrong = try tampered(text, "app-2000.hash", .set(.string("3f2c1a9")), [("~", "app-2000:", "3f2c1a8")])
+        expectRefused(wrong.0, wrong.1, line: 6_002)
+    }
+
+    @Test func splicesThatPutBackWhatWasThereChangeNothing() {
+        let original = Array("key: value\n".utf8)
+        let restoring = SplicedText(original: original, splices: [Splice(range: 5..<10, replacement: Array("value".utf8))])
+        #expect(!restoring.differsFromOriginal)
+        let moving = SplicedText(
+            original: original,
+            splices: [Splice(range: 0..<0, replacement: [UInt8(ascii: "x")]), Splice(range: 10..<11, replacement: [])])
+        #expect(moving.differsFromOriginal)
+        #expect(moving.bytes == Array("xkey: value".utf8))
+        #expect(Array(moving.pieces.joined()) == moving.bytes)
+    }
+
     @Test(arguments: [
         ("applications[name=api].git.hash", EditOperation.set(.string("3f2c1a9"))),
         ("applications[name=api]", .merge(.mapping([.init(key: "replicas", value: .int(2))]), appendLists: false)),
