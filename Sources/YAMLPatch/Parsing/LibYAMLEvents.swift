@@ -134,13 +134,16 @@ final class RawEventReader {
     private var hasEvent = false
 
     /// Runs `body` with a reader of `bytes`, which stay where they are while it reads them.
+    /// (The reader lives as long as `body` holds it. `withExtendedLifetime` around a reader the
+    /// optimiser had put on the stack made the Swift 6.3 runtime find it still referenced when
+    /// freed, in a release build that read two texts in one function.)
     static func reading<Result>(_ bytes: [UInt8], _ body: (RawEventReader) throws -> Result) throws -> Result {
         try bytes.withUnsafeBufferPointer { buffer in
             // libyaml wants an address even for no bytes.
             let emptyInput: UInt8 = 0
             return try withUnsafePointer(to: emptyInput) { empty in
                 let reader = try RawEventReader(buffer.baseAddress ?? empty, count: buffer.count)
-                return try withExtendedLifetime(reader) { try body(reader) }
+                return try body(reader)
             }
         }
     }
@@ -150,13 +153,11 @@ final class RawEventReader {
     static func reading<Result>(
         pieces: [ArraySlice<UInt8>], _ body: (RawEventReader) throws -> Result
     ) throws -> Result {
-        let input = PieceInput(pieces)
-        return try withExtendedLifetime(input) {
-            let reader = try RawEventReader { parser in
-                yaml_parser_set_input(parser, PieceInput.read, Unmanaged.passUnretained(input).toOpaque())
-            }
-            return try withExtendedLifetime(reader) { try body(reader) }
-        }
+        // Held by a retained reference that libyaml's callback borrows, until the reading ends.
+        let input = Unmanaged.passRetained(PieceInput(pieces))
+        defer { input.release() }
+        let reader = try RawEventReader { yaml_parser_set_input($0, PieceInput.read, input.toOpaque()) }
+        return try body(reader)
     }
 
     private convenience init(_ bytes: UnsafePointer<UInt8>, count: Int) throws {
@@ -164,9 +165,9 @@ final class RawEventReader {
     }
 
     private init(settingInput setInput: (UnsafeMutablePointer<yaml_parser_t>) -> Void) throws {
+        // On failure libyaml leaves the parser zeroed, which `deinit` (run for a fully
+        // initialised object whose initialiser throws) deletes and frees like any other.
         guard yaml_parser_initialize(parser) == 1 else {
-            parser.deallocate()
-            event.deallocate()
             throw YAMLPatchError(.syntax, "libyaml could not be initialised")
         }
         setInput(parser)
