@@ -97,10 +97,13 @@ public final class FileDescriptor: @unchecked Sendable {
         return bytes
     }
 
-    /// The size of a regular file; for anything else, the size of one chunk of a stream.
+    /// The size of a regular file; for anything else (or when `fstat` fails: the size is only
+    /// a hint), the size of one chunk of a stream.
     private func expectedSize() -> Int {
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return 1 << 16 }
+        guard (try? systemCall("fstat", path: path) { fstat(descriptor, &status) }) != nil,
+            status.st_mode & S_IFMT == S_IFREG
+        else { return 1 << 16 }
         return Int(status.st_size)
     }
 

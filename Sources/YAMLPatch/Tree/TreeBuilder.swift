@@ -18,7 +18,7 @@ struct TreeBuilder {
     /// The duplicate keys of the document being built.
     private var duplicateKeys: [DuplicateKey] = []
     private var duplicateKeyScan = DuplicateKeyScan()
-    private var scalarTexts = ScalarTexts()
+    private let scalarTexts = ScalarTexts()
 
     mutating func consume(_ event: RawEvent, _ marks: inout MarkConverter) throws {
         switch event.kind {
