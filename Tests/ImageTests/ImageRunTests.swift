@@ -59,6 +59,34 @@ import Testing
         #expect(read.status == 0 && read.line == "probe", "\(read.standardError)")
     }
 
+    /// The optimised build the image ships, on a file of some hundred kilobytes: an edit
+    /// printed, one made in place and a delete come out as they should. (Every other file-command
+    /// test runs a debug build; a fault of the optimised code, such as a reader freed while still
+    /// referenced, shows here.)
+    @Test func theShippedBinaryEditsALargeFile() throws {
+        let folder = try Command.temporaryFolder("image-large")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = try ImageLayout.extracted(into: folder)
+        let container = try Container.unpack(try layout.image(try layout.runtimeReference()), into: folder)
+        let items = (0..<3_000).map {
+            "    - name: app-\($0)\n      git:\n          hash: ~\n      port: \(8_000 + $0)\n"
+        }
+        let path = "/home/config-api/large.yaml"
+        try ("applications:\n" + items.joined()).write(to: container.file(path), atomically: true, encoding: .utf8)
+
+        let printed = try container.run(["set", path, "applications[name=app-1500].git.hash", "3f2c1a9"])
+        var edited = items
+        edited[1_500] = "    - name: app-1500\n      git:\n          hash: 3f2c1a9\n      port: 9500\n"
+        #expect(printed.status == 0, "\(printed.standardError)")
+        #expect(printed.standardOutput == "applications:\n" + edited.joined())
+
+        let setInPlace = try container.run(["set", "-i", path, "applications[name=app-1500].git.hash", "3f2c1a9"])
+        let deleted = try container.run(["delete", "-i", path, "applications[-1]"])
+        #expect(setInPlace.status == 0 && deleted.status == 0, "\(setInPlace.standardError)\(deleted.standardError)")
+        let written = try String(contentsOf: container.file(path), encoding: .utf8)
+        #expect(written == "applications:\n" + edited.dropLast().joined())
+    }
+
     @Test func bumpOverLoopbackSmartHTTPLandsTheCommit() throws {
         let folder = try Command.temporaryFolder("image-bump")
         defer { try? FileManager.default.removeItem(at: folder) }
