@@ -68,7 +68,8 @@ import Testing
         let brackets = String(repeating: "[", count: 30_000) + String(repeating: "]", count: 30_000)
         let value = try ConfigAPIProcess.run(["set", "--json", file.path, "a", brackets, "-i"])
         #expect(!value.killedBySignal && value.status == 65, "\(value.standardError)")
-        #expect(value.standardError.hasPrefix("config-api: VALUE:1:513: invalid JSON: objects and arrays are nested deeper"))
+        #expect(
+            value.standardError.hasPrefix("config-api: VALUE:1:513: invalid JSON: objects and arrays are nested deeper"))
         #expect(try String(contentsOf: file, encoding: .utf8) == "a: 1\n")
 
         let depth = 20_000

@@ -97,7 +97,9 @@ import Testing
         let text = (0..<3_000).map { "app-\($0):\n    hash: ~\n    port: \(8_000 + $0)\n" }.joined()
         let real = try tampered(text, "app-2000.hash", .set(.string("3f2c1a9")), [("~", "app-2000:", "3f2c1a9")])
         let result = try real.0.verified(real.1)
-        let expected = (0..<3_000).map { "app-\($0):\n    hash: \($0 == 2_000 ? "3f2c1a9" : "~")\n    port: \(8_000 + $0)\n" }
+        let expected = (0..<3_000).map {
+            "app-\($0):\n    hash: \($0 == 2_000 ? "3f2c1a9" : "~")\n    port: \(8_000 + $0)\n"
+        }
         #expect(result.text == Array(expected.joined().utf8))
         #expect(result.newText.pieces.count == 3 && Array(result.newText.pieces.joined()) == result.text)
         #expect(result.changed)
@@ -108,7 +110,8 @@ import Testing
 
     @Test func splicesThatPutBackWhatWasThereChangeNothing() {
         let original = Array("key: value\n".utf8)
-        let restoring = SplicedText(original: original, splices: [Splice(range: 5..<10, replacement: Array("value".utf8))])
+        let restoring = SplicedText(
+            original: original, splices: [Splice(range: 5..<10, replacement: Array("value".utf8))])
         #expect(!restoring.differsFromOriginal)
         let moving = SplicedText(
             original: original,

@@ -71,7 +71,7 @@ extension DocumentTree {
     /// ``verified(_:)``, keeping the tree the re-parse builds.
     func verifiedWithTree(_ plan: EditPlan) throws -> VerifiedEdit {
         guard !plan.splices.isEmpty else { return VerifiedEdit(result: unchanged(plan), tree: self) }
-        let newText = SplicedText(original: text, splices: plan.splices)
+        let newText = SplicedText(original: text, splices: plan.splices).assembled()
         let tree = try EditVerification.verifiedTree(newText.bytes, expectedRoots: plan.expectedRoots)
         let result = EditResult(newText: newText, changed: newText.differsFromOriginal, matchCount: plan.matchCount)
         return VerifiedEdit(result: result, tree: tree)

@@ -33,7 +33,8 @@ public struct Splice: Sendable, Equatable {
 public struct EditResult: Sendable {
     /// The new text, as the old text and the splices, for writers that take it piece by piece.
     public let newText: SplicedText
-    /// The new text (the old one when nothing changed), put together on each use.
+    /// The new text (the old one when nothing changed); put together on each use, unless the
+    /// verifying re-parse needed it whole (``DocumentTree/applyingWithTree(_:at:)``).
     public var text: [UInt8] { newText.bytes }
     /// The splices that made `text` from the old text, in position order.
     public var splices: [Splice] { newText.splices }

@@ -5,9 +5,10 @@
 /// document, and no mapping has a key twice.
 ///
 /// Two modes read the same events: ``verify(_:expectedRoots:)`` builds nothing (values are
-/// compared as bytes, and the text is read piece by piece), for callers that only need the text; ``verifiedTree(_:expectedRoots:)``
-/// also builds the new text's tree from those events, with its positions, for callers that
-/// go on to read the result (a validation), so they need not parse it again.
+/// compared as bytes, and the text is read piece by piece), for callers that only need the
+/// text; ``verifiedTree(_:expectedRoots:)`` also builds the new text's tree from those events,
+/// with its positions, for callers that go on to read the result (a validation), so they need
+/// not parse it again.
 enum EditVerification {
     static func verify(_ text: SplicedText, expectedRoots: [Node]) throws {
         try RawEventReader.reading(pieces: text.pieces) { reader in

@@ -99,8 +99,7 @@ struct TreeComparer<Sink: EventSink> {
     /// Why libyaml stopped, as a verification error (kept out of ``next()``, which is inlined).
     @inline(never)
     private func failure() -> YAMLPatchError {
-        let text = text()
-        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+        var marks = marks()
         let error = reader.failure(&marks)
         return YAMLPatchError(
             .verification,
@@ -124,11 +123,16 @@ struct TreeComparer<Sink: EventSink> {
         if let anchor = node.pointee.anchor { anchors.append(anchor) }
     }
 
+    /// Positions in the text being read, which is put together for it.
+    private func marks() -> MarkConverter {
+        let text = text()
+        return MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+    }
+
     /// The events match the expected tree, but the text they make is not valid YAML at `mark`.
     @inline(never)
     private func invalid(_ mark: RawMark, _ problem: String) -> YAMLPatchError {
-        let text = text()
-        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+        var marks = marks()
         return Self.verificationError(problem, at: marks.mark(mark))
     }
 
@@ -144,8 +148,7 @@ struct TreeComparer<Sink: EventSink> {
     private func mismatch(_ event: RawEvent, _ expected: String) -> YAMLPatchError {
         var found = "\(event.kind)"
         if event.kind == .scalar { found = "the scalar \(Self.quoted(String(decoding: event.value, as: UTF8.self)))" }
-        let text = text()
-        var marks = MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+        var marks = marks()
         return YAMLPatchError(
             .verification,
             "edit verification failed: expected \(expected), but the edited text has "
