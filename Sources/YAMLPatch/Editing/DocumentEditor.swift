@@ -141,7 +141,7 @@ struct DocumentEditor {
     // MARK: shared checks
 
     /// The offset just past the `-` of block sequence item `position`.
-    func dashEnd(ofItem position: Int, in sequence: Node, _ items: [Node]) -> Int {
+    func dashEnd(ofItem position: Int, in sequence: Node, _ items: NodeList) -> Int {
         let lowerBound = position > 0 ? layout.contentEnd(of: items[position - 1]) : sequence.start.offset
         let dash = layout.dashOffset(beforeItemAt: items[position].start.offset, lowerBound: lowerBound)
         return (dash ?? sequence.start.offset) + 1

@@ -17,7 +17,7 @@ enum EntryPlacement {
     /// The new entries grouped by the position they go before (`pairs.count`: after the last),
     /// in position order, sorted by key within a group when the keys are sorted.
     static func positions(
-        of entries: [YAMLValue.Entry], among pairs: [Node.Pair]
+        of entries: [YAMLValue.Entry], among pairs: PairList
     ) -> [(position: Int, entries: [YAMLValue.Entry])] {
         let keys = pairs.compactMap(\.key.scalarText)
         guard keys.count == pairs.count, keys.count >= sortedKeysMinimum,

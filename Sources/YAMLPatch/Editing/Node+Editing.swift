@@ -53,7 +53,7 @@ extension Node {
         var values: [Node]
         switch content {
         case .mapping(let pairs, _): values = pairs.map(\.value)
-        case .sequence(let items, _): values = items
+        case .sequence(let items, _): values = Array(items)
         case .scalar, .alias: return false
         }
         if let excluded { values.remove(at: excluded) }
@@ -143,7 +143,7 @@ extension Node {
             merged += added.filter { $0.position == position }.map(\.pair)
             if position < pairs.count { merged.append(pairs[position]) }
         }
-        content = .mapping(merged, style)
+        content = .mapping(PairList(merged), style)
     }
 
     /// Removes the children at `indexes`.
@@ -151,9 +151,9 @@ extension Node {
         let doomed = Set(indexes)
         switch content {
         case .mapping(let pairs, let style):
-            content = .mapping(pairs.indices.filter { !doomed.contains($0) }.map { pairs[$0] }, style)
+            content = .mapping(PairList(pairs.indices.filter { !doomed.contains($0) }.map { pairs[$0] }), style)
         case .sequence(let items, let style):
-            content = .sequence(items.indices.filter { !doomed.contains($0) }.map { items[$0] }, style)
+            content = .sequence(NodeList(items.indices.filter { !doomed.contains($0) }.map { items[$0] }), style)
         case .scalar, .alias:
             break
         }

@@ -109,6 +109,13 @@ extension RawEvent {
         return string.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
             ?? string.utf8.elementsEqual(bytes)
     }
+
+    /// Whether two buffers hold the same bytes, compared with `memcmp`.
+    static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, equal other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == other.count else { return false }
+        guard let base = bytes.baseAddress, let otherBase = other.baseAddress, !bytes.isEmpty else { return true }
+        return memcmp(base, otherBase, bytes.count) == 0
+    }
 }
 
 /// A libyaml mark as it comes: a character index and a 0-based line and column.

@@ -7,11 +7,11 @@
 /// first such break. A file may mix LF and CRLF lines: each keeps its own, and a new line takes
 /// the ending of the line it follows.
 enum LineBreakCheck {
-    /// Throws `.syntax` at the first unsupported line break. `wideCharacters` are the text's
-    /// multi-byte characters (from ``UTF8Check``): NEL, LS and PS are among them.
-    static func validate(_ bytes: [UInt8], wideCharacters: [MarkConverter.WideCharacter]) throws {
-        let carriageReturn = loneCarriageReturn(in: bytes)
-        let separator = firstSeparator(in: bytes, wideCharacters: wideCharacters)
+    /// Throws `.syntax` at the first unsupported line break, from what ``UTF8Check`` found:
+    /// the first lone CR, and the multi-byte characters, among which NEL, LS and PS are.
+    static func validate(_ bytes: [UInt8], _ scan: UTF8Check.Scan) throws {
+        let carriageReturn = scan.loneCarriageReturn
+        let separator = firstSeparator(in: bytes, wideCharacters: scan.wideCharacters)
         guard let offset = [carriageReturn, separator?.offset].compactMap({ $0 }).min() else { return }
         let what =
             offset == carriageReturn
@@ -21,30 +21,6 @@ enum LineBreakCheck {
             .syntax,
             "unsupported line break: \(what); config-api reads LF or CRLF line endings only",
             at: MarkConverter(bytes, wideCharacters: []).mark(byteOffset: offset))
-    }
-
-    /// The offset of the first CR that is not followed by LF. Runs without a CR are skipped
-    /// eight bytes at a time (a word has a CR byte when `word ^ 0x0D…` has a zero byte).
-    private static func loneCarriageReturn(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            while index < buffer.count {
-                if index + 8 <= buffer.count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0D0D_0D0D_0D0D_0D0D
-                    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                if buffer[index] == .carriageReturn, index + 1 >= buffer.count || buffer[index + 1] != .newline {
-                    return index
-                }
-                index += 1
-            }
-            return nil
-        }
     }
 
     /// The first NEL, LS or PS and its name. A wide character's byte offset is its character

@@ -121,7 +121,7 @@ struct PathWalker {
         let rest = steps.dropFirst()
         switch (step, node.content) {
         case (.key(let key), .mapping(let pairs, _)):
-            if let index = pairs.firstIndex(where: { $0.key.scalarText == key }) {
+            if let index = pairs.firstIndex(ofKey: key) {
                 return visit(pairs[index].value, rest, trail.entering(node, at: index))
             }
             recordMissingKeys(steps, at: node, trail)
@@ -135,14 +135,7 @@ struct PathWalker {
             }
             visit(items[position], rest, trail.entering(node, at: position))
         case (.select(let key, let value), .sequence(let items, _)):
-            // Items are tested in place: copying each one would retain what it holds.
-            let positions = items.withUnsafeBufferPointer { items in
-                items.indices.filter { position in
-                    let item = items.baseAddress! + position
-                    guard item.pointee.isAlias else { return item.pointee.holdsScalar(value, atKey: key) }
-                    return trail.document.resolvingAlias(item.pointee).holdsScalar(value, atKey: key)
-                }
-            }
+            let positions = items.positions(holding: value, atKey: key, in: trail.document)
             for position in positions { visit(items[position], rest, trail.entering(node, at: position)) }
             if positions.isEmpty { stuck(at: node, "has no item with \(key)=\(value)") }
         case (.key(let key), _):

@@ -62,15 +62,15 @@ public struct DocumentTree: Sendable {
             throw YAMLPatchError(
                 .limit, "the text is \(text.count) bytes, more than the \(bound) bytes config-api reads")
         }
-        let wideCharacters = try UTF8Check.validate(text)
-        try LineBreakCheck.validate(text, wideCharacters: wideCharacters)
-        var marks = MarkConverter(text, wideCharacters: wideCharacters)
-        var builder = TreeBuilder()
+        let scan = try UTF8Check.validate(text)
+        try LineBreakCheck.validate(text, scan)
+        var marks = MarkConverter(text, wideCharacters: scan.wideCharacters)
+        var builder = TreeBuilder(text: text, isASCII: scan.wideCharacters.isEmpty)
         try RawEventReader.reading(text) { reader in
             while true {
                 guard let event = reader.next() else { throw reader.failure(&marks) }
-                if event.kind == .streamEnd { break }
                 try builder.consume(event, &marks)
+                if event.kind == .streamEnd { break }
             }
         }
         self.init(text: text, documents: builder.documents)

@@ -14,8 +14,9 @@ extension DocumentTree {
     /// Every key written a second time in its mapping, in every document (in the order the
     /// mappings end). Keys are compared as the path language and ``value(of:in:)`` see them: by
     /// their text, whatever their quoting or tag (`a`, `"a"` and `'a'` are one key; so are `1`
-    /// and `"1"`, which Helm's and JSON's string keys make one). Keys that are aliases or
-    /// collections are not compared.
+    /// and `"1"`, which Helm's and JSON's string keys make one), as Swift compares strings (`K`
+    /// and the Kelvin sign are one key, as they are one key to a path). Keys that are aliases
+    /// or collections are not compared.
     public func duplicateKeys() -> [DuplicateKey] {
         documents.flatMap(\.duplicateKeys)
     }
@@ -34,6 +35,9 @@ extension DocumentTree {
 /// Finds the keys of one mapping that repeat an earlier key: pairwise for the few keys most
 /// mappings have, by hashing for more. One scan serves many mappings and keeps its buffers.
 struct DuplicateKeyScan {
+    /// Up to this many keys, a mapping's keys are compared pairwise.
+    static let pairwiseLimit = 8
+
     /// The texts of the current mapping's keys, in its first `count` elements.
     private var keys: [String?] = []
     private var seen: [String: Int] = [:]
@@ -47,14 +51,10 @@ struct DuplicateKeyScan {
         if keys.count < count { keys += repeatElement(nil, count: count - keys.count) }
         for index in 0..<count { keys[index] = text(index) }
         var found: [(first: Int, duplicate: Int)] = []
-        if count <= 8 {
+        if count <= Self.pairwiseLimit {
             for index in 1..<count {
                 guard let key = keys[index] else { continue }
-                // Lengths first: they are at hand, and most keys of a mapping differ in length.
-                let length = key.utf8.count
-                if let first = (0..<index).first(where: { keys[$0]?.utf8.count == length && keys[$0] == key }) {
-                    found.append((first, index))
-                }
+                if let first = (0..<index).first(where: { keys[$0] == key }) { found.append((first, index)) }
             }
             return found
         }

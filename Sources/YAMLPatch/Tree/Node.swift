@@ -13,15 +13,18 @@ public enum CollectionStyle: Sendable, Equatable {
 /// `start` is the first byte of the node, including its anchor and tag when it has them;
 /// `endOffset` is one past its last byte. For block collections that is the end of the last
 /// child (libyaml's end events are zero-width at the next token). An empty (null) value has
-/// `start.offset == endOffset`. The end is kept as an offset alone: a tree holds one node per
-/// event, and its line and column, which the text gives, are rarely asked for.
+/// `start.offset == endOffset`. The end is kept as an offset alone: its line and column, which
+/// the text gives, are rarely asked for.
+///
+/// A parsed tree keeps its nodes compactly (``NodeStore``) and makes a `Node` for each one
+/// asked for: a collection's ``PairList`` or ``NodeList`` reads the stored children in place.
 public struct Node: Sendable {
     /// What the node holds.
     public enum Content: Sendable {
         /// The scalar's value after unquoting/folding, and how it is written.
         case scalar(String, ScalarStyle)
-        case mapping([Pair], CollectionStyle)
-        case sequence([Node], CollectionStyle)
+        case mapping(PairList, CollectionStyle)
+        case sequence(NodeList, CollectionStyle)
         /// `*name`, never expanded in the tree: the document resolves it
         /// (``DocumentTree/Document/resolvingAlias(_:)``).
         case alias(Alias)
@@ -51,8 +54,7 @@ public struct Node: Sendable {
     /// What the node holds.
     public internal(set) var content: Content
     /// `start` in 12 bytes instead of 24, the end in 4, and anchor and tag (rare) behind one
-    /// reference: a tree holds one node per event, so the node's size (48 bytes) is most of a
-    /// parse's memory, and of the pages the kernel must hand the process.
+    /// reference, as ``StoredNode`` keeps them.
     var startMark: CompactMark
     var endByte: UInt32
     /// Read through `anchor` and `tag`. (Nodes are made with the memberwise initialiser: the
@@ -82,25 +84,15 @@ public struct Node: Sendable {
 
     /// The value paired with `key` when this is a mapping (keys compared as scalar text).
     public func child(forKey key: String) -> Node? {
-        guard case .mapping(let pairs, _) = content else { return nil }
-        return pairs.first { $0.key.scalarText == key }?.value
+        guard case .mapping(let pairs, _) = content, let index = pairs.firstIndex(ofKey: key) else { return nil }
+        return pairs[index].value
     }
 
     /// Whether this is a mapping whose value at `key` is the scalar `text` (what a path's
-    /// `[key=text]` selects). The pairs are read in place, copying no node: a selection asks
-    /// this of every item of a sequence.
+    /// `[key=text]` selects), read in place.
     func holdsScalar(_ text: String, atKey key: String) -> Bool {
         guard case .mapping(let pairs, _) = content else { return false }
-        return pairs.withUnsafeBufferPointer { pairs in
-            guard let pair = pairs.firstIndex(where: { $0.key.hasScalarText(key) }) else { return false }
-            return pairs[pair].value.hasScalarText(text)
-        }
-    }
-
-    /// Whether this is a scalar of exactly `text`.
-    private func hasScalarText(_ text: String) -> Bool {
-        if case .scalar(let scalar, _) = content { return scalar == text }
-        return false
+        return pairs.holdsScalar(text, atKey: key)
     }
 }
 

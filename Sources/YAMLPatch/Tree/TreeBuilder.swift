@@ -1,6 +1,6 @@
-/// Assembles nodes from the event stream in one pass. The children of open collections wait
-/// on one shared stack and are moved (not copied) into an exactly sized array when their
-/// collection's end event arrives, so a node costs no retain, release or array growth.
+/// Assembles the stream's ``NodeStore`` from its events in one pass. The children of open
+/// collections wait on one stack and are moved into the store as one run when their
+/// collection's end event arrives: a node costs 24 bytes, and no collection an array.
 ///
 /// Aliases are resolved here, once: each alias records the index of the most recent node
 /// anchored with its name before it (YAML's rule), and that node is marked as a target; an
@@ -8,17 +8,41 @@
 /// ``DocumentTree/maximumNestingDepth`` are refused where the first one too deep starts, and
 /// each mapping's keys are checked for duplicates when it ends.
 struct TreeBuilder {
+    /// The documents, once the stream has ended.
     private(set) var documents: [DocumentTree.Document] = []
-    /// Where the open collections' nodes wait on `children` (their children are pushed after
-    /// them) and their anchor index (-1: none), innermost last.
+    private let text: [UInt8]
+    private let isASCII: Bool
+    /// Where the open collections wait in `waiting` (their children are pushed after them)
+    /// and their anchor index (-1: none), innermost last.
     private var openCollections: [(position: Int, anchorIndex: Int32)] = []
-    private let children = NodeStack()
+    /// Nodes whose collection is still open, in document order.
+    private var waiting: [StoredNode] = []
+    /// The anchors and tags of waiting nodes, by position in `waiting`, in order.
+    private var waitingProperties: [(position: Int, properties: Properties)] = []
+    /// What becomes the stream's ``NodeStore``.
+    private var nodes: [StoredNode] = []
+    private var values: [String] = []
+    private var aliases: [Node.Alias] = []
+    private var properties: [UInt32: Properties] = [:]
+    private var hasDuplicateKeys = false
+    /// The documents read so far, made into ``DocumentTree/Document``s once the store exists.
+    private var ended: [EndedDocument] = []
     private var documentStart: SourceMark?
     private var anchors = AnchorTable()
     /// The duplicate keys of the document being built.
     private var duplicateKeys: [DuplicateKey] = []
     private var duplicateKeyScan = DuplicateKeyScan()
-    private let scalarTexts = ScalarTexts()
+
+    /// A builder for the events of `text`, which the tree keeps; `isASCII`: all of it but a
+    /// BOM is ASCII.
+    init(text: [UInt8], isASCII: Bool) {
+        self.text = text
+        self.isASCII = isASCII
+        // Room for a node per 8 bytes (a project file has one per 11): pages never written
+        // are never handed to the process.
+        nodes.reserveCapacity(text.count / 8 + 16)
+        waiting.reserveCapacity(64)
+    }
 
     mutating func consume(_ event: RawEvent, _ marks: inout MarkConverter) throws {
         switch event.kind {
@@ -28,26 +52,19 @@ struct TreeBuilder {
             duplicateKeys = []
         case .documentEnd:
             let eventEnd = marks.mark(event.end)
-            guard let documentStart, children.count > 0 else { return }
-            let root = children.pop()
-            let end = root.endOffset > eventEnd.offset ? marks.mark(byteOffset: root.endOffset) : eventEnd
-            documents.append(
-                .init(
-                    root: root, start: documentStart, end: end,
-                    anchoredNodes: anchors.nodes, isAliasTarget: anchors.isTarget, duplicateKeys: duplicateKeys))
-        case .scalar where event.hasProperties:
-            let properties = properties(event)
-            children.push(
-                Node(
-                    content: .scalar(scalarTexts.text(of: event.value), event.scalarStyle),
-                    startMark: marks.compactMark(event.start), endByte: marks.byteOffset32(event.end),
-                    properties: properties))
-            if properties.anchorIndex >= 0 { anchors.complete(properties.anchorIndex, children[children.count - 1]) }
+            guard let documentStart, let root = waiting.last else { return }
+            let end = Int(root.endByte) > eventEnd.offset ? marks.mark(byteOffset: Int(root.endByte)) : eventEnd
+            // Stored first: an anchor on the root is complete once the root is in the store.
+            let rootIndex = storeWaiting(from: waiting.count - 1)
+            ended.append(
+                EndedDocument(
+                    root: rootIndex, start: documentStart, end: end, anchors: anchors, duplicateKeys: duplicateKeys))
         case .scalar:
-            children.push(
-                Node(
-                    content: .scalar(scalarTexts.text(of: event.value), event.scalarStyle),
-                    startMark: marks.compactMark(event.start), endByte: marks.byteOffset32(event.end)))
+            let start = marks.compactMark(event.start)
+            let end = marks.byteOffset32(event.end)
+            push(
+                StoredNode.Kind(event.scalarStyle), start, end,
+                payload: valuePayload(event.value, start: start.offset, end: end), event)
         case .alias:
             let name = String(decoding: event.value, as: UTF8.self)
             let target = anchors.target(of: name)
@@ -55,42 +72,168 @@ struct TreeBuilder {
                 throw YAMLPatchError(
                     .syntax, "the alias *\(name) refers to no anchor before it", at: marks.mark(event.start))
             }
-            children.push(
-                Node(
-                    content: .alias(.init(name: name, anchorIndex: target)),
-                    startMark: marks.compactMark(event.start), endByte: marks.byteOffset32(event.end)))
+            aliases.append(Node.Alias(name: name, anchorIndex: target))
+            push(
+                .alias, marks.compactMark(event.start), marks.byteOffset32(event.end),
+                payload: UInt32(aliases.count - 1), event)
         case .sequenceStart, .mappingStart:
             guard openCollections.count < DocumentTree.maximumNestingDepth else { throw tooDeep(event, &marks) }
             let start = marks.compactMark(event.start)
-            let style = event.collectionStyle
-            let properties = event.hasProperties ? properties(event) : nil
-            openCollections.append((children.count, properties?.anchorIndex ?? -1))
-            children.push(
-                Node(
-                    content: event.kind == .mappingStart ? .mapping([], style) : .sequence([], style),
-                    startMark: start, endByte: start.offset, properties: properties))
+            let isFlow = event.collectionStyle == .flow
+            let kind: StoredNode.Kind =
+                event.kind == .mappingStart
+                ? (isFlow ? .flowMapping : .blockMapping) : (isFlow ? .flowSequence : .blockSequence)
+            push(kind, start, start.offset, payload: 0, event)
+            let anchorIndex = waitingProperties.last.map {
+                $0.position == waiting.count - 1 ? $0.properties.anchorIndex : -1
+            }
+            openCollections.append((waiting.count - 1, anchorIndex ?? -1))
         case .sequenceEnd, .mappingEnd:
             let open = openCollections.removeLast()
             if event.kind == .mappingEnd { recordDuplicateKeys(from: open.position + 1) }
-            children.close(open.position, end: marks.byteOffset32(event.end))
-            if open.anchorIndex >= 0 { anchors.complete(open.anchorIndex, children[open.position]) }
+            try close(open.position, end: marks.byteOffset32(event.end), event)
         case .streamEnd:
-            break
+            finish()
         }
     }
 
-    /// Notes the keys of the mapping whose pairs start at stack position `first` that repeat
-    /// an earlier key of it.
+    /// A new node waits for its collection; with an anchor or tag, when the event has them.
+    private mutating func push(
+        _ kind: StoredNode.Kind, _ start: CompactMark, _ end: UInt32, payload: UInt32, _ event: RawEvent
+    ) {
+        let hasProperties = event.hasProperties
+        waiting.append(StoredNode(kind, start: start, endByte: end, payload: payload, hasProperties: hasProperties))
+        if hasProperties { waitingProperties.append((waiting.count - 1, properties(event))) }
+    }
+
+    /// ``StoredNode/valueIsText`` when a scalar's value is its text (most are), else the index
+    /// of its value among the stored values.
+    private mutating func valuePayload(_ value: UnsafeBufferPointer<UInt8>, start: UInt32, end: UInt32) -> UInt32 {
+        if start <= end, Int(end - start) == value.count {
+            let isText = text.withUnsafeBufferPointer { text in
+                RawEvent.bytes(value, equal: .init(rebasing: text[Int(start)..<Int(end)]))
+            }
+            if isText { return StoredNode.valueIsText }
+        }
+        values.append(String(decoding: value, as: UTF8.self))
+        return UInt32(truncatingIfNeeded: values.count - 1)
+    }
+
+    /// Moves the nodes waiting above the collection at `position` into the store as its
+    /// children. A block collection ends where its last child does (libyaml's end mark is at
+    /// the next token); a flow one at its closing bracket.
+    private mutating func close(_ position: Int, end: UInt32, _ event: RawEvent) throws {
+        let first = position + 1
+        let childCount = waiting.count - first
+        let isMapping = event.kind == .mappingEnd
+        let entryCount = isMapping ? childCount / 2 : childCount
+        guard entryCount <= StoredNode.maximumEntryCount else {
+            throw YAMLPatchError(
+                .limit,
+                "the collection here has more than \(StoredNode.maximumEntryCount) entries, more than config-api reads",
+                at: waiting[position].start.mark)
+        }
+        let lastChildEnd = childCount > 0 ? waiting[waiting.count - 1].endByte : end
+        let firstChild = storeWaiting(from: first)
+        let kind = waiting[position].kind
+        waiting[position].endByte = kind == .blockMapping || kind == .blockSequence ? lastChildEnd : end
+        waiting[position].setChildren(first: firstChild, entryCount: entryCount)
+    }
+
+    /// Moves the waiting nodes from position `first` on, whose place is settled, to the end of
+    /// the store, with their anchors and tags; the index of the first.
+    private mutating func storeWaiting(from first: Int) -> Int {
+        let firstIndex = nodes.count
+        nodes.append(contentsOf: waiting[first...])
+        var moved = waitingProperties.count
+        while moved > 0, waitingProperties[moved - 1].position >= first { moved -= 1 }
+        for (position, nodeProperties) in waitingProperties[moved...] {
+            let index = firstIndex + position - first
+            properties[UInt32(truncatingIfNeeded: index)] = nodeProperties
+            if nodeProperties.anchorIndex >= 0 { anchors.complete(nodeProperties.anchorIndex, index) }
+        }
+        waitingProperties.removeLast(waitingProperties.count - moved)
+        waiting.removeLast(waiting.count - first)
+        return firstIndex
+    }
+
+    /// The stream has ended: its documents, over one store.
+    private mutating func finish() {
+        let store = NodeStore(
+            text: text, isASCII: isASCII, nodes: nodes, values: values, aliases: aliases, properties: properties,
+            hasDuplicateKeys: hasDuplicateKeys)
+        documents = ended.map { ended in
+            DocumentTree.Document(
+                root: store.node(at: ended.root), start: ended.start, end: ended.end,
+                anchoredNodes: ended.anchors.nodes.map { store.node(at: $0) }, isAliasTarget: ended.anchors.isTarget,
+                duplicateKeys: ended.duplicateKeys)
+        }
+    }
+
+    /// Notes the keys of the mapping whose pairs start at `first` in `waiting` that repeat an
+    /// earlier key of it. The few keys most mappings have are compared pairwise as bytes.
     private mutating func recordDuplicateKeys(from first: Int) {
-        let children = children
-        let duplicates = duplicateKeyScan.duplicates(count: (children.count - first) / 2) {
-            children.scalarText(at: first + 2 * $0)
+        let count = (waiting.count - first) / 2
+        guard count > 1 else { return }
+        let (waiting, text, values, isASCII) = (waiting, text, values, isASCII)
+        let duplicates: [(first: Int, duplicate: Int)]
+        if count <= DuplicateKeyScan.pairwiseLimit {
+            duplicates = text.withUnsafeBufferPointer { text in
+                var found: [(first: Int, duplicate: Int)] = []
+                for index in 1..<count {
+                    let key = waiting[first + 2 * index]
+                    guard key.isScalar else { continue }
+                    let earlier = (0..<index).first {
+                        Self.sameKey(waiting[first + 2 * $0], key, text, values, isASCII)
+                    }
+                    if let earlier { found.append((earlier, index)) }
+                }
+                return found
+            }
+        } else {
+            duplicates = duplicateKeyScan.duplicates(count: count) {
+                Self.keyText(waiting[first + 2 * $0], text, values)
+            }
         }
         for (firstIndex, duplicateIndex) in duplicates {
-            let key = children[first + 2 * duplicateIndex]
+            let key = waiting[first + 2 * duplicateIndex]
             duplicateKeys.append(
                 DuplicateKey(
-                    key: key.scalarText ?? "", first: children[first + 2 * firstIndex].start, duplicate: key.start))
+                    key: Self.keyText(key, text, values) ?? "", first: waiting[first + 2 * firstIndex].start.mark,
+                    duplicate: key.start.mark))
+            hasDuplicateKeys = true
+        }
+    }
+
+    /// Whether two waiting keys are scalars of the same text.
+    private static func sameKey(
+        _ one: StoredNode, _ other: StoredNode, _ text: UnsafeBufferPointer<UInt8>, _ values: [String], _ isASCII: Bool
+    ) -> Bool {
+        guard one.isScalar, other.isScalar else { return false }
+        switch (one.payload == StoredNode.valueIsText, other.payload == StoredNode.valueIsText) {
+        case (true, true):
+            let oneText = UnsafeBufferPointer(rebasing: text[Int(one.start.offset)..<Int(one.endByte)])
+            let otherText = UnsafeBufferPointer(rebasing: text[Int(other.start.offset)..<Int(other.endByte)])
+            if RawEvent.bytes(oneText, equal: otherText) { return true }
+            if isASCII { return false }
+            return NodeStore.sameText(oneText, String(decoding: otherText, as: UTF8.self))
+        case (true, false):
+            return NodeStore.sameText(
+                .init(rebasing: text[Int(one.start.offset)..<Int(one.endByte)]), values[Int(other.payload)])
+        case (false, true):
+            return NodeStore.sameText(
+                .init(rebasing: text[Int(other.start.offset)..<Int(other.endByte)]), values[Int(one.payload)])
+        case (false, false):
+            return values[Int(one.payload)] == values[Int(other.payload)]
+        }
+    }
+
+    /// The text of a waiting key when it is a scalar.
+    private static func keyText(_ key: StoredNode, _ text: [UInt8], _ values: [String]) -> String? {
+        guard key.isScalar else { return nil }
+        if key.payload != StoredNode.valueIsText { return values[Int(key.payload)] }
+        return text.withUnsafeBufferPointer { text in
+            String(decoding: text[Int(key.start.offset)..<Int(key.endByte)], as: UTF8.self)
         }
     }
 
@@ -112,11 +255,20 @@ struct TreeBuilder {
     }
 }
 
+/// A document whose events have all been read.
+private struct EndedDocument {
+    let root: Int
+    let start: SourceMark
+    let end: SourceMark
+    let anchors: AnchorTable
+    let duplicateKeys: [DuplicateKey]
+}
+
 /// The anchored nodes of the document being built. An anchor is entered when its node
-/// starts, so an alias inside the anchored collection itself finds it; the node is filled in
-/// once it is complete.
+/// starts, so an alias inside the anchored collection itself finds it; the node's index in
+/// the store is filled in once it is stored.
 private struct AnchorTable {
-    private(set) var nodes: [Node] = []
+    private(set) var nodes: [Int] = []
     private(set) var isTarget: [Bool] = []
     /// The most recent index of each name.
     private var latest: [String: Int32] = [:]
@@ -124,13 +276,13 @@ private struct AnchorTable {
     /// A new entry for a node anchored as `name`; its index.
     mutating func open(_ name: String) -> Int32 {
         let index = Int32(truncatingIfNeeded: nodes.count)
-        nodes.append(Node(content: .alias(.placeholder), startMark: .zero, endByte: 0))
+        nodes.append(-1)
         isTarget.append(false)
         latest[name] = index
         return index
     }
 
-    mutating func complete(_ index: Int32, _ node: Node) {
+    mutating func complete(_ index: Int32, _ node: Int) {
         nodes[Int(index)] = node
     }
 
@@ -139,89 +291,5 @@ private struct AnchorTable {
         guard let index = latest[name] else { return -1 }
         isTarget[Int(index)] = true
         return index
-    }
-}
-
-/// A stack of nodes in one manually grown buffer, from which a run of top nodes can be moved
-/// out into an array without copying them.
-private final class NodeStack {
-    private var base: UnsafeMutablePointer<Node>
-    private var capacity = 64
-    private(set) var count = 0
-
-    init() {
-        base = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    func push(_ node: consuming Node) {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<Node>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity *= 2
-        }
-        (base + count).initialize(to: node)
-        count += 1
-    }
-
-    func pop() -> Node {
-        count -= 1
-        return (base + count).move()
-    }
-
-    /// The node at `index` (a copy: its arrays are shared, not duplicated).
-    subscript(index: Int) -> Node { base[index] }
-
-    /// The scalar text of the node at `index`, read in place.
-    func scalarText(at index: Int) -> String? {
-        if case .scalar(let text, _) = (base + index).pointee.content { return text }
-        return nil
-    }
-
-    /// Moves the nodes above the collection node at `index` into it as its children. A block
-    /// collection ends where its last child does (libyaml's end mark is at the next token); a
-    /// flow one at its closing bracket.
-    func close(_ index: Int, end: UInt32) {
-        let first = index + 1
-        let collection = base + index
-        let lastChildEnd = count > first ? base[count - 1].endByte : end
-        switch collection.pointee.content {
-        case .mapping(_, let style):
-            collection.pointee.endByte = style == .block ? lastChildEnd : end
-            collection.pointee.content = .mapping(popPairs(from: first), style)
-        case .sequence(_, let style):
-            collection.pointee.endByte = style == .block ? lastChildEnd : end
-            collection.pointee.content = .sequence(popItems(from: first), style)
-        case .scalar, .alias:
-            break
-        }
-    }
-
-    /// The nodes from `first` to the top, as sequence items. (`reserveCapacity` and `append`
-    /// are specialised for `Node`; `Array(unsafeUninitializedCapacity:)` allocates through
-    /// the unspecialised generic path, several times slower per collection.)
-    private func popItems(from first: Int) -> [Node] {
-        var items: [Node] = []
-        items.reserveCapacity(count - first)
-        for index in first..<count { items.append((base + index).move()) }
-        count = first
-        return items
-    }
-
-    /// The nodes from `first` to the top, as alternating keys and values.
-    private func popPairs(from first: Int) -> [Node.Pair] {
-        var pairs: [Node.Pair] = []
-        pairs.reserveCapacity((count - first) / 2)
-        for index in stride(from: first, to: count - 1, by: 2) {
-            pairs.append(Node.Pair(key: (base + index).move(), value: (base + index + 1).move()))
-        }
-        count = first
-        return pairs
     }
 }

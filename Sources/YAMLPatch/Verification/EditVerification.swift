@@ -20,14 +20,15 @@ enum EditVerification {
     static func verifiedTree(_ text: [UInt8], expectedRoots: [Node]) throws -> DocumentTree {
         let wideCharacters: [MarkConverter.WideCharacter]
         do {
-            wideCharacters = try UTF8Check.validate(text)
+            wideCharacters = try UTF8Check.validate(text).wideCharacters
         } catch let error as YAMLPatchError {
             throw YAMLPatchError(
                 .verification,
                 "edit verification failed: the edited text is not UTF-8 here "
                     + "(\(error.message)); nothing was written", at: error.mark)
         }
-        let sink = TreeBuildingSink(marks: MarkConverter(text, wideCharacters: wideCharacters))
+        let sink = TreeBuildingSink(
+            text: text, isASCII: wideCharacters.isEmpty, marks: MarkConverter(text, wideCharacters: wideCharacters))
         let documents = try RawEventReader.reading(text) { reader in
             var comparer = TreeComparer(reader: reader, text: { text }, sink: sink)
             try comparer.compare(expectedRoots)
@@ -50,10 +51,11 @@ struct DiscardingSink: EventSink {
 
 /// Compare and build: the events also become the new text's tree.
 struct TreeBuildingSink: EventSink {
-    var builder = TreeBuilder()
+    var builder: TreeBuilder
     var marks: MarkConverter
 
-    init(marks: MarkConverter) {
+    init(text: [UInt8], isASCII: Bool, marks: MarkConverter) {
+        builder = TreeBuilder(text: text, isASCII: isASCII)
         self.marks = marks
     }
 

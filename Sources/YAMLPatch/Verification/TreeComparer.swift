@@ -27,7 +27,8 @@ struct TreeComparer<Sink: EventSink> {
     }
 
     /// Compares the events of one node. The node comes by pointer so that walking the tree
-    /// copies (retains and releases) nothing.
+    /// copies (retains and releases) nothing; children still in the parsed document's store
+    /// are compared there (``compareStored(_:_:)``).
     mutating func compare(_ node: UnsafePointer<Node>) throws {
         let event = try next()
         switch node.pointee.content {
@@ -35,45 +36,102 @@ struct TreeComparer<Sink: EventSink> {
             guard event.kind == .scalar, event.scalarStyle == style, Self.equal(value, event.value) else {
                 throw mismatch(event, "the scalar \(Self.quoted(value))")
             }
-            try checkProperties(node, event)
+            try checkProperties(node.pointee.properties, event)
         case .alias(let alias):
-            guard event.kind == .alias, Self.equal(alias.name, event.value) else {
-                throw mismatch(event, "the alias *\(alias.name)")
-            }
-            try checkProperties(node, event)
-            guard anchors.contains(alias.name) else {
-                throw invalid(event.start, "the alias *\(alias.name) refers to no anchor before it")
-            }
+            try compareAlias(alias, node.pointee.properties, event)
         case .sequence(let items, let style):
             guard event.kind == .sequenceStart, event.collectionStyle == style else {
                 throw mismatch(event, "a \(style) sequence")
             }
-            try checkProperties(node, event)
-            try items.withUnsafeBufferPointer { items in
-                for index in items.indices { try compare(items.baseAddress! + index) }
+            try checkProperties(node.pointee.properties, event)
+            switch items.run {
+            case .stored(let store, let first, let count):
+                for index in Int(first)..<Int(first + count) { try compareStored(store, index) }
+            case .built(let items):
+                try items.withUnsafeBufferPointer { items in
+                    for index in items.indices { try compare(items.baseAddress! + index) }
+                }
             }
             try expect(.sequenceEnd, "the end of a sequence of \(items.count) items")
         case .mapping(let pairs, let style):
             guard event.kind == .mappingStart, event.collectionStyle == style else {
                 throw mismatch(event, "a \(style) mapping")
             }
-            let start = event.start
-            try checkProperties(node, event)
-            try pairs.withUnsafeBufferPointer { pairs in
-                let duplicates = duplicateKeyScan.duplicates(count: pairs.count) {
-                    (pairs.baseAddress! + $0).pointer(to: \.key)!.pointee.scalarText
-                }
-                if let duplicate = duplicates.first {
-                    let key = pairs[duplicate.duplicate].key.scalarText ?? ""
-                    throw invalid(start, "the mapping here has the key \(Self.quoted(key)) twice")
-                }
-                for index in pairs.indices {
-                    let pair = pairs.baseAddress! + index
-                    try compare(pair.pointer(to: \.key)!)
-                    try compare(pair.pointer(to: \.value)!)
+            try checkProperties(node.pointee.properties, event)
+            switch pairs.run {
+            case .stored(let store, let first, let count):
+                try compareStoredPairs(store, first: Int(first), count: Int(count), at: event.start)
+            case .built(let pairs):
+                try pairs.withUnsafeBufferPointer { pairs in
+                    try checkKeys(count: pairs.count, at: event.start) {
+                        (pairs.baseAddress! + $0).pointer(to: \Node.Pair.key)!.pointee.scalarText
+                    }
+                    for index in pairs.indices {
+                        let pair = pairs.baseAddress! + index
+                        try compare(pair.pointer(to: \.key)!)
+                        try compare(pair.pointer(to: \.value)!)
+                    }
                 }
             }
             try expect(.mappingEnd, "the end of a mapping of \(pairs.count) keys")
+        }
+    }
+
+    /// Compares the events of the node at `index` of a parsed document's store, in place:
+    /// the part of an expected tree that the edit left as it was.
+    mutating func compareStored(_ store: NodeStore, _ index: Int) throws {
+        let event = try next()
+        let stored = store.nodes[index]
+        let first = Int(stored.payload)
+        switch stored.kind {
+        case .plain, .singleQuoted, .doubleQuoted, .literal, .folded:
+            guard event.kind == .scalar, event.scalarStyle == stored.scalarStyle,
+                store.scalarValue(at: index, is: event.value)
+            else {
+                throw mismatch(event, "the scalar \(Self.quoted(store.scalarText(at: index) ?? ""))")
+            }
+            try checkStoredProperties(store, index, event)
+        case .alias:
+            try compareAlias(store.aliases[first], store.properties(of: index), event)
+        case .blockSequence, .flowSequence:
+            guard event.kind == .sequenceStart, event.collectionStyle == stored.collectionStyle else {
+                throw mismatch(event, "a \(stored.collectionStyle) sequence")
+            }
+            try checkStoredProperties(store, index, event)
+            for child in first..<first + stored.entryCount { try compareStored(store, child) }
+            try expect(.sequenceEnd, "the end of a sequence of \(stored.entryCount) items")
+        case .blockMapping, .flowMapping:
+            guard event.kind == .mappingStart, event.collectionStyle == stored.collectionStyle else {
+                throw mismatch(event, "a \(stored.collectionStyle) mapping")
+            }
+            try checkStoredProperties(store, index, event)
+            try compareStoredPairs(store, first: first, count: stored.entryCount, at: event.start)
+            try expect(.mappingEnd, "the end of a mapping of \(stored.entryCount) keys")
+        }
+    }
+
+    /// The pairs of a stored mapping. Its keys are checked for repeats only when its text has
+    /// a key twice somewhere: otherwise the keys the events match cannot repeat.
+    private mutating func compareStoredPairs(_ store: NodeStore, first: Int, count: Int, at start: RawMark) throws {
+        if store.hasDuplicateKeys {
+            try checkKeys(count: count, at: start) { store.scalarText(at: first + 2 * $0) }
+        }
+        for child in first..<first + 2 * count { try compareStored(store, child) }
+    }
+
+    /// Refuses a mapping (starting at `start`) with a key twice; `key` gives key `index`'s text.
+    private mutating func checkKeys(count: Int, at start: RawMark, key: (Int) -> String?) throws {
+        guard let duplicate = duplicateKeyScan.duplicates(count: count, text: key).first else { return }
+        throw invalid(start, "the mapping here has the key \(Self.quoted(key(duplicate.duplicate) ?? "")) twice")
+    }
+
+    private mutating func compareAlias(_ alias: Node.Alias, _ properties: Properties?, _ event: RawEvent) throws {
+        guard event.kind == .alias, Self.equal(alias.name, event.value) else {
+            throw mismatch(event, "the alias *\(alias.name)")
+        }
+        try checkProperties(properties, event)
+        guard anchors.contains(alias.name) else {
+            throw invalid(event.start, "the alias *\(alias.name) refers to no anchor before it")
         }
     }
 
@@ -110,23 +168,31 @@ struct TreeComparer<Sink: EventSink> {
     /// Anchor and tag, read before the next event invalidates the event's buffers; an anchor
     /// is noted for the aliases after it.
     @inline(__always)
-    private mutating func checkProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
-        if node.pointee.properties == nil, !event.hasProperties { return }
-        try checkWrittenProperties(node, event)
+    private mutating func checkProperties(_ properties: Properties?, _ event: RawEvent) throws {
+        if properties == nil, !event.hasProperties { return }
+        try checkWrittenProperties(properties, event)
+    }
+
+    @inline(__always)
+    private mutating func checkStoredProperties(_ store: NodeStore, _ index: Int, _ event: RawEvent) throws {
+        if !store.nodes[index].hasProperties, !event.hasProperties { return }
+        try checkWrittenProperties(store.properties(of: index), event)
     }
 
     @inline(never)
-    private mutating func checkWrittenProperties(_ node: UnsafePointer<Node>, _ event: RawEvent) throws {
-        guard Self.equal(node.pointee.anchor, event.anchor), Self.equal(node.pointee.tag, event.tag) else {
-            throw mismatch(event, "anchor \(node.pointee.anchor ?? "none") and tag \(node.pointee.tag ?? "none")")
+    private mutating func checkWrittenProperties(_ properties: Properties?, _ event: RawEvent) throws {
+        let anchor = properties?.anchor
+        let tag = properties?.tag
+        guard Self.equal(anchor, event.anchor), Self.equal(tag, event.tag) else {
+            throw mismatch(event, "anchor \(anchor ?? "none") and tag \(tag ?? "none")")
         }
-        if let anchor = node.pointee.anchor { anchors.append(anchor) }
+        if let anchor { anchors.append(anchor) }
     }
 
     /// Positions in the text being read, which is put together for it.
     private func marks() -> MarkConverter {
         let text = text()
-        return MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text)) ?? [])
+        return MarkConverter(text, wideCharacters: (try? UTF8Check.validate(text).wideCharacters) ?? [])
     }
 
     /// The events match the expected tree, but the text they make is not valid YAML at `mark`.
