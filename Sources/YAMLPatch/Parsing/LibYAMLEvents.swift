@@ -77,6 +77,7 @@ struct RawEvent {
     }
 
     /// Whether a scalar or collection start has an anchor or a tag (no string is measured).
+    @inline(__always)
     var hasProperties: Bool {
         switch kind {
         case .scalar: return event.pointee.data.scalar.anchor != nil || event.pointee.data.scalar.tag != nil

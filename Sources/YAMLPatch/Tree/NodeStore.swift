@@ -164,10 +164,9 @@ final class NodeStore: Sendable {
         return String(decoding: bytes, as: UTF8.self) == string
     }
 
-    /// Whether the scalar at `index` has the value `bytes` (an event's): the verifier's test.
+    /// Whether the stored scalar has the value `bytes` (an event's): the verifier's test.
     @inline(__always)
-    func scalarValue(at index: Int, is bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let stored = nodes[index]
+    func scalarValue(of stored: StoredNode, is bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if stored.payload != StoredNode.valueIsText {
             return RawEvent.bytes(bytes, areUTF8Of: values[Int(stored.payload)])
         }

@@ -16,7 +16,7 @@ struct TreeBuilder {
     /// and their anchor index (-1: none), innermost last.
     private var openCollections: [(position: Int, anchorIndex: Int32)] = []
     /// Nodes whose collection is still open, in document order.
-    private var waiting: [StoredNode] = []
+    private let waiting = WaitingNodes()
     /// The anchors and tags of waiting nodes, by position in `waiting`, in order.
     private var waitingProperties: [(position: Int, properties: Properties)] = []
     /// What becomes the stream's ``NodeStore``.
@@ -41,7 +41,6 @@ struct TreeBuilder {
         // Room for a node per 8 bytes (a project file has one per 11): pages never written
         // are never handed to the process.
         nodes.reserveCapacity(text.count / 8 + 16)
-        waiting.reserveCapacity(64)
     }
 
     mutating func consume(_ event: RawEvent, _ marks: inout MarkConverter) throws {
@@ -52,7 +51,8 @@ struct TreeBuilder {
             duplicateKeys = []
         case .documentEnd:
             let eventEnd = marks.mark(event.end)
-            guard let documentStart, let root = waiting.last else { return }
+            guard let documentStart, waiting.count > 0 else { return }
+            let root = waiting[waiting.count - 1]
             let end = Int(root.endByte) > eventEnd.offset ? marks.mark(byteOffset: Int(root.endByte)) : eventEnd
             // Stored first: an anchor on the root is complete once the root is in the store.
             let rootIndex = storeWaiting(from: waiting.count - 1)
@@ -102,7 +102,7 @@ struct TreeBuilder {
         _ kind: StoredNode.Kind, _ start: CompactMark, _ end: UInt32, payload: UInt32, _ event: RawEvent
     ) {
         let hasProperties = event.hasProperties
-        waiting.append(StoredNode(kind, start: start, endByte: end, payload: payload, hasProperties: hasProperties))
+        waiting.push(StoredNode(kind, start: start, endByte: end, payload: payload, hasProperties: hasProperties))
         if hasProperties { waitingProperties.append((waiting.count - 1, properties(event))) }
     }
 
@@ -144,7 +144,7 @@ struct TreeBuilder {
     /// the store, with their anchors and tags; the index of the first.
     private mutating func storeWaiting(from first: Int) -> Int {
         let firstIndex = nodes.count
-        nodes.append(contentsOf: waiting[first...])
+        nodes.append(contentsOf: waiting.run(from: first))
         var moved = waitingProperties.count
         while moved > 0, waitingProperties[moved - 1].position >= first { moved -= 1 }
         for (position, nodeProperties) in waitingProperties[moved...] {
@@ -153,7 +153,7 @@ struct TreeBuilder {
             if nodeProperties.anchorIndex >= 0 { anchors.complete(nodeProperties.anchorIndex, index) }
         }
         waitingProperties.removeLast(waitingProperties.count - moved)
-        waiting.removeLast(waiting.count - first)
+        waiting.removeAll(from: first)
         return firstIndex
     }
 
@@ -173,49 +173,46 @@ struct TreeBuilder {
     /// Notes the keys of the mapping whose pairs start at `first` in `waiting` that repeat an
     /// earlier key of it. The few keys most mappings have are compared pairwise as bytes.
     private mutating func recordDuplicateKeys(from first: Int) {
-        let count = (waiting.count - first) / 2
+        let keys = waiting.run(from: first)
+        let count = keys.count / 2
         guard count > 1 else { return }
-        let (waiting, text, values, isASCII) = (waiting, text, values, isASCII)
-        let duplicates: [(first: Int, duplicate: Int)]
+        var duplicates: [(first: Int, duplicate: Int)] = []
         if count <= DuplicateKeyScan.pairwiseLimit {
-            duplicates = text.withUnsafeBufferPointer { text in
-                var found: [(first: Int, duplicate: Int)] = []
-                for index in 1..<count {
-                    let key = waiting[first + 2 * index]
-                    guard key.isScalar else { continue }
-                    let earlier = (0..<index).first {
-                        Self.sameKey(waiting[first + 2 * $0], key, text, values, isASCII)
-                    }
-                    if let earlier { found.append((earlier, index)) }
+            text.withUnsafeBufferPointer { text in
+                for index in 1..<count where keys[2 * index].isScalar {
+                    let earlier = (0..<index).first { sameKey(keys[2 * $0], keys[2 * index], text) }
+                    if let earlier { duplicates.append((earlier, index)) }
                 }
-                return found
             }
         } else {
-            duplicates = duplicateKeyScan.duplicates(count: count) {
-                Self.keyText(waiting[first + 2 * $0], text, values)
+            duplicates = duplicateKeyScan.duplicates(count: count) { [text, values] in
+                Self.keyText(keys[2 * $0], text, values)
             }
         }
         for (firstIndex, duplicateIndex) in duplicates {
-            let key = waiting[first + 2 * duplicateIndex]
+            let key = keys[2 * duplicateIndex]
             duplicateKeys.append(
                 DuplicateKey(
-                    key: Self.keyText(key, text, values) ?? "", first: waiting[first + 2 * firstIndex].start.mark,
+                    key: Self.keyText(key, text, values) ?? "", first: keys[2 * firstIndex].start.mark,
                     duplicate: key.start.mark))
             hasDuplicateKeys = true
         }
     }
 
     /// Whether two waiting keys are scalars of the same text.
-    private static func sameKey(
-        _ one: StoredNode, _ other: StoredNode, _ text: UnsafeBufferPointer<UInt8>, _ values: [String], _ isASCII: Bool
-    ) -> Bool {
+    private func sameKey(_ one: StoredNode, _ other: StoredNode, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard one.isScalar, other.isScalar else { return false }
         switch (one.payload == StoredNode.valueIsText, other.payload == StoredNode.valueIsText) {
+        case (true, true) where isASCII:
+            // Texts of other lengths differ (most keys of a mapping do).
+            guard one.endByte &- one.start.offset == other.endByte &- other.start.offset else { return false }
+            return RawEvent.bytes(
+                .init(rebasing: text[Int(one.start.offset)..<Int(one.endByte)]),
+                equal: .init(rebasing: text[Int(other.start.offset)..<Int(other.endByte)]))
         case (true, true):
             let oneText = UnsafeBufferPointer(rebasing: text[Int(one.start.offset)..<Int(one.endByte)])
             let otherText = UnsafeBufferPointer(rebasing: text[Int(other.start.offset)..<Int(other.endByte)])
             if RawEvent.bytes(oneText, equal: otherText) { return true }
-            if isASCII { return false }
             return NodeStore.sameText(oneText, String(decoding: otherText, as: UTF8.self))
         case (true, false):
             return NodeStore.sameText(
@@ -252,6 +249,60 @@ struct TreeBuilder {
         let anchor = event.anchor.map { String(decoding: $0, as: UTF8.self) }
         let tag = event.tag.map { String(decoding: $0, as: UTF8.self) }
         return Properties(anchor: anchor, tag: tag, anchorIndex: anchor.map { anchors.open($0) } ?? -1)
+    }
+}
+
+/// The nodes whose collection is still open, on a stack in one manually grown buffer: they
+/// are pushed and moved out many times per collection, which an array would check for
+/// sharing each time.
+private final class WaitingNodes {
+    private var base: UnsafeMutablePointer<StoredNode>
+    private var capacity = 64
+    private(set) var count = 0
+
+    init() {
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    @inline(__always)
+    func push(_ node: StoredNode) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    @inline(never)
+    private func grow() {
+        let grown = UnsafeMutablePointer<StoredNode>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity *= 2
+    }
+
+    subscript(position: Int) -> StoredNode {
+        get {
+            precondition(position >= 0 && position < count, "no waiting node here")
+            return base[position]
+        }
+        set {
+            precondition(position >= 0 && position < count, "no waiting node here")
+            base[position] = newValue
+        }
+    }
+
+    /// The nodes from `first` to the top, valid until the next change.
+    func run(from first: Int) -> UnsafeBufferPointer<StoredNode> {
+        UnsafeBufferPointer(start: base + first, count: count - first)
+    }
+
+    /// Drops the nodes from `first` to the top.
+    func removeAll(from first: Int) {
+        count = first
     }
 }
 

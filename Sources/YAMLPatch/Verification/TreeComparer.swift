@@ -85,26 +85,26 @@ struct TreeComparer<Sink: EventSink> {
         let first = Int(stored.payload)
         switch stored.kind {
         case .plain, .singleQuoted, .doubleQuoted, .literal, .folded:
-            guard event.kind == .scalar, event.scalarStyle == stored.scalarStyle,
-                store.scalarValue(at: index, is: event.value)
+            guard event.kind == .scalar, StoredNode.Kind(event.scalarStyle) == stored.kind,
+                store.scalarValue(of: stored, is: event.value)
             else {
                 throw mismatch(event, "the scalar \(Self.quoted(store.scalarText(at: index) ?? ""))")
             }
-            try checkStoredProperties(store, index, event)
+            try checkStoredProperties(store, index, stored, event)
         case .alias:
             try compareAlias(store.aliases[first], store.properties(of: index), event)
         case .blockSequence, .flowSequence:
             guard event.kind == .sequenceStart, event.collectionStyle == stored.collectionStyle else {
                 throw mismatch(event, "a \(stored.collectionStyle) sequence")
             }
-            try checkStoredProperties(store, index, event)
+            try checkStoredProperties(store, index, stored, event)
             for child in first..<first + stored.entryCount { try compareStored(store, child) }
             try expect(.sequenceEnd, "the end of a sequence of \(stored.entryCount) items")
         case .blockMapping, .flowMapping:
             guard event.kind == .mappingStart, event.collectionStyle == stored.collectionStyle else {
                 throw mismatch(event, "a \(stored.collectionStyle) mapping")
             }
-            try checkStoredProperties(store, index, event)
+            try checkStoredProperties(store, index, stored, event)
             try compareStoredPairs(store, first: first, count: stored.entryCount, at: event.start)
             try expect(.mappingEnd, "the end of a mapping of \(stored.entryCount) keys")
         }
@@ -174,8 +174,10 @@ struct TreeComparer<Sink: EventSink> {
     }
 
     @inline(__always)
-    private mutating func checkStoredProperties(_ store: NodeStore, _ index: Int, _ event: RawEvent) throws {
-        if !store.nodes[index].hasProperties, !event.hasProperties { return }
+    private mutating func checkStoredProperties(
+        _ store: NodeStore, _ index: Int, _ stored: StoredNode, _ event: RawEvent
+    ) throws {
+        if !stored.hasProperties, !event.hasProperties { return }
         try checkWrittenProperties(store.properties(of: index), event)
     }
 
