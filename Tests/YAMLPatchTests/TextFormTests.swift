@@ -19,6 +19,26 @@ import Testing
                 == "- { \"multi line\": x, a: b}\n")
     }
 
+    /// A flow key without a value that would be more than 1000 characters on one line cannot take
+    /// one: libyaml looks no further than 1024 characters for the `:` and would read the key as
+    /// an entry of its own (the fuzzer found a 3,600-character quoted key spanning lines, which
+    /// the verifier refused as a bug). Such an edit is refused at the key, as a value error.
+    @Test func aFlowKeyTooLongForOneLineCannotTakeAValue() throws {
+        let words = (0..<200).map { "word\($0)" }
+        for (text, key) in [
+            ("- { \"" + words.joined(separator: "\n  ") + "\", a: b}\n", words.joined(separator: " ")),
+            ("- { " + words.joined(separator: "-") + ", a: b}\n", words.joined(separator: "-")),
+        ] {
+            let error = try #require(throws: YAMLPatchError.self) {
+                try edited(text, "[0][\"\(key)\"]", .set(.string("x")))
+            }
+            #expect(error.kind == .value && error.mark?.line == 1 && error.mark?.column == 5)
+            #expect(error.message.contains("more than 1000 characters on one line"))
+        }
+        let fits = words.prefix(50).joined(separator: "-")
+        #expect(try edited("- { \(fits), a: b}\n", "[0][\"\(fits)\"]", .set(.string("x"))) == "- { \(fits): x, a: b}\n")
+    }
+
     @Test func newKeysGoAtTheColumnOfAnExplicitKeysQuestionMark() throws {
         #expect(try edited("? [a, b]\n: 1\n", "c", .set(.int(2))) == "? [a, b]\n: 1\nc: 2\n")
         #expect(try edited("? - x\n:\n", "c", .set(.int(2))) == "? - x\n:\nc: 2\n")

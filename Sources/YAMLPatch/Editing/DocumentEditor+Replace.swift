@@ -130,7 +130,10 @@ extension DocumentEditor {
             let keyEnd = layout.contentEnd(of: key)
             // A tag right before `:` would take the colon into its name.
             let colon = key.tag != nil && key.scalarText == "" ? " : " : ": "
-            if style == .flow, !layout.hasLineBreak(in: key.range) { return (keyEnd..<keyEnd, colon, "") }
+            if style == .flow, !layout.hasLineBreak(in: key.range) {
+                try checkFitsOneLine(String(decoding: layout.bytes[key.start.offset..<keyEnd], as: UTF8.self), key)
+                return (keyEnd..<keyEnd, colon, "")
+            }
             if style == .flow { return (key.start.offset..<keyEnd, try oneLineKey(key) + ": ", "") }
             let column = layout.explicitKeyColumn(before: key.start.offset)
             return (keyEnd..<keyEnd, "\n" + writer.spaces(column) + ": ", "")
@@ -151,7 +154,19 @@ extension DocumentEditor {
                 "cannot give a value to this key: it spans lines and cannot be written on one line in its style",
                 at: key.start)
         }
+        try checkFitsOneLine(written.text, key)
         return written.text
+    }
+
+    /// Refuses to put a `:` after a flow key written as `text` when YAML readers would not
+    /// look that far for it (libyaml stops 1024 characters after a key's start, and then reads
+    /// the key as an entry of its own).
+    private func checkFitsOneLine(_ text: String, _ key: Node) throws {
+        guard text.unicodeScalars.count > DocumentTree.maximumKeyLength else { return }
+        throw YAMLPatchError(
+            .value,
+            "cannot give a value to this key: it is more than \(DocumentTree.maximumKeyLength) characters on one "
+                + "line, further than YAML readers look for the ':' after a key", at: key.start)
     }
 
     /// Whether a value starts on a line below its key or its item's `-` at no deeper a column
