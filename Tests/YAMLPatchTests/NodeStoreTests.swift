@@ -69,6 +69,22 @@ import Testing
         }
     }
 
+    /// The same with a BOM, CRLF line ends and multi-byte characters: values that are their
+    /// own text and values that are not, and positions counted in characters after the BOM.
+    @Test func storedNodesKeepBOMCRLFAndWideCharacters() throws {
+        let text = "\u{FEFF}é: \"x\r\n  ü\"\r\nplain: a\r\n  b\r\n[k]: {ä: ö}\r\n"
+        let tree = try DocumentTree(parsing: text)
+        let root = try #require(tree.documents.first?.root)
+        guard case .mapping(let pairs, _) = root.content else { throw Failure("not a mapping") }
+        #expect(pairs.map(\.key.scalarText) == ["é", "plain", nil])
+        #expect(pairs.map(\.value.scalarText) == ["x ü", "a b", nil])
+        #expect(pairs.map { [$0.key.start.line, $0.key.start.column] } == [[1, 1], [3, 1], [5, 1]])
+        #expect(pairs.map { [$0.value.start.line, $0.value.start.column] } == [[1, 4], [3, 8], [5, 6]])
+        let inner = try #require(pairs[2].value.child(forKey: "ä"))
+        #expect(inner.scalarText == "ö" && inner.start.column == 10)
+        #expect(String(decoding: tree.text[inner.range], as: UTF8.self) == "ö")
+    }
+
     /// A list read from the store is a value: changing it copies its entries out, and the
     /// tree, and any other copy, still read the text.
     @Test func changingAParsedListLeavesTheTreeAsItWas() throws {
@@ -104,6 +120,14 @@ import Testing
         }
     }
 
+    /// A selection reads the items in place, and follows an item that is an alias to the
+    /// mapping it names.
+    @Test func selectionsFollowAliasItems() throws {
+        let tree = try DocumentTree(parsing: "list:\n  - &a {n: x, v: 1}\n  - {n: y}\n  - *a\n")
+        #expect(try tree.matches(of: YAMLPath("list[n=x].v")).map(\.node.scalarText) == ["1", "1"])
+        #expect(try tree.matches(of: YAMLPath("list[n=y]")).count == 1)
+    }
+
     /// The verifier reads the unchanged part of the expected tree in place: a text whose
     /// stored part differs anywhere, in a value, a style, a tag or an anchor, is refused there.
     @Test func theStoredPartOfAnExpectedTreeIsCheckedInPlace() throws {
@@ -121,6 +145,14 @@ import Testing
             }
             #expect(error.kind == .verification && error.mark?.line == line, "\(wrong)")
         }
+        // A text with a key twice has its stored mappings' keys checked too.
+        let twice = "a: 1\nb: {k: 1, k: 2}\n"
+        let twiceRoots = try DocumentTree(parsing: twice).documents.map(\.root)
+        let error = try #require(throws: YAMLPatchError.self) {
+            try EditVerification.verify(
+                SplicedText(original: Array(twice.utf8), splices: []), expectedRoots: twiceRoots)
+        }
+        #expect(error.kind == .verification && error.message.contains("\"k\" twice") && error.mark?.line == 2)
     }
 }
 

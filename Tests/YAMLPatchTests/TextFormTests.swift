@@ -58,6 +58,7 @@ import Testing
             ("a: 1\rb: 2\r", 1, 5, "carriage return"), ("a: 1\r\nb: 2\rc: 3\r\n", 2, 5, "carriage return"),
             ("a: 1\r", 1, 5, "carriage return"), ("a: 1 # é\u{2028}b: 2\n", 1, 9, "U+2028"),
             ("\u{FEFF}a: \"x\u{85}y\"\n", 1, 6, "U+0085"), ("k: [\n  \u{2029}]\n", 2, 3, "U+2029"),
+            ("a: é\rb: 2\n", 1, 5, "carriage return"), ("a: \"é\r\n\u{2028}\"\r\n", 2, 1, "U+2028"),
         ] {
             let error = try #require(throws: YAMLPatchError.self, "\(text.debugDescription)") {
                 try DocumentTree(parsing: text)

@@ -106,11 +106,11 @@ extension Node {
         case .mapping(var pairs, let style):
             content = .alias(.placeholder)
             defer { content = .mapping(pairs, style) }
-            return try body(&pairs[index].value)
+            return try pairs.modifyValue(at: index, body)
         case .sequence(var items, let style):
             content = .alias(.placeholder)
             defer { content = .sequence(items, style) }
-            return try body(&items[index])
+            return try items.modifyItem(at: index, body)
         case .scalar, .alias:
             preconditionFailure("modifyChild on a node without children")
         }

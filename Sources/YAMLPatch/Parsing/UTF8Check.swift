@@ -11,6 +11,8 @@ enum UTF8Check {
         var loneCarriageReturn: Int?
     }
 
+    /// Throws `.encoding` at a UTF-16 byte order mark or at the first byte that is not
+    /// well-formed UTF-8; otherwise what the pass found.
     static func validate(_ bytes: [UInt8]) throws -> Scan {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             throw YAMLPatchError(

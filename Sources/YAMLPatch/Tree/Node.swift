@@ -54,7 +54,7 @@ public struct Node: Sendable {
     /// What the node holds.
     public internal(set) var content: Content
     /// `start` in 12 bytes instead of 24, the end in 4, and anchor and tag (rare) behind one
-    /// reference, as ``StoredNode`` keeps them.
+    /// reference.
     var startMark: CompactMark
     var endByte: UInt32
     /// Read through `anchor` and `tag`. (Nodes are made with the memberwise initialiser: the
@@ -137,7 +137,4 @@ struct CompactMark {
     }
 
     var mark: SourceMark { SourceMark(offset: Int(offset), line: Int(line), column: Int(column)) }
-
-    /// The mark of nodes that exist only in an expected tree.
-    static let zero = CompactMark(offset: 0, line: 0, column: 0)
 }

@@ -10,21 +10,33 @@ public struct NodeList: RandomAccessCollection, MutableCollection, RangeReplacea
         run = .stored(store, first: stored.payload, count: UInt32(truncatingIfNeeded: stored.entryCount))
     }
 
+    /// No items.
     public init() { run = .built([]) }
+    /// These items, in order.
     public init(_ items: [Node]) { run = .built(items) }
+    /// These items, in order.
     public init(arrayLiteral items: Node...) { run = .built(items) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { run.count }
 
+    /// The item at `position` (made from the store when the list was parsed).
     public subscript(position: Int) -> Node {
         get { run[position] }
         set { run.modifyArray { $0[position] = newValue } }
     }
 
+    /// Replaces the items in `range` with `items`.
     public mutating func replaceSubrange<Items: Collection>(_ range: Range<Int>, with items: Items)
     where Items.Element == Node {
         run.modifyArray { $0.replaceSubrange(range, with: items) }
+    }
+
+    /// Runs `body` on the item at `position` where it is, so that what it holds is not
+    /// shared with a copy when `body` changes it (editing every item a path selects stays
+    /// linear in their number).
+    mutating func modifyItem<Result>(at position: Int, _ body: (inout Node) throws -> Result) rethrows -> Result {
+        try run.modifyArray { try body(&$0[position]) }
     }
 
     /// The positions of the items that are mappings holding the scalar `value` at `key`,
@@ -57,21 +69,32 @@ public struct PairList: RandomAccessCollection, MutableCollection, RangeReplacea
         run = .stored(store, first: stored.payload, count: UInt32(truncatingIfNeeded: stored.entryCount))
     }
 
+    /// No pairs.
     public init() { run = .built([]) }
+    /// These pairs, in order.
     public init(_ pairs: [Node.Pair]) { run = .built(pairs) }
+    /// These pairs, in order.
     public init(arrayLiteral pairs: Node.Pair...) { run = .built(pairs) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { run.count }
 
+    /// The pair at `position` (made from the store when the mapping was parsed).
     public subscript(position: Int) -> Node.Pair {
         get { run[position] }
         set { run.modifyArray { $0[position] = newValue } }
     }
 
+    /// Replaces the pairs in `range` with `pairs`.
     public mutating func replaceSubrange<Pairs: Collection>(_ range: Range<Int>, with pairs: Pairs)
     where Pairs.Element == Node.Pair {
         run.modifyArray { $0.replaceSubrange(range, with: pairs) }
+    }
+
+    /// Runs `body` on the value of the pair at `position` where it is (see
+    /// ``NodeList/modifyItem(at:_:)``).
+    mutating func modifyValue<Result>(at position: Int, _ body: (inout Node) throws -> Result) rethrows -> Result {
+        try run.modifyArray { try body(&$0[position].value) }
     }
 
     /// The position of the pair whose key is the scalar `key`.

@@ -79,8 +79,8 @@ extension StoredNode.Kind {
 
 /// The nodes of one parsed text, in runs of children (see ``StoredNode``), with the text
 /// they were read from. ``Node`` values are made from it when asked for, so a large file
-/// costs memory for what it holds, not for a `Node` per event: the verifier and path
-/// selections read it in place.
+/// costs 24 bytes per node rather than a `Node` and a share of an array: the verifier and path
+/// selections read it in place. (A `Node` made from it keeps the whole store alive.)
 final class NodeStore: Sendable {
     let text: [UInt8]
     let nodes: [StoredNode]
@@ -151,7 +151,7 @@ final class NodeStore: Sendable {
         return text.withUnsafeBufferPointer { text in
             let bytes = UnsafeBufferPointer(rebasing: text[Int(stored.start.offset)..<Int(stored.endByte)])
             if RawEvent.bytes(bytes, areUTF8Of: probe.text) { return true }
-            return !(isASCII && probe.isASCII) && Self.sameText(bytes, probe.text)
+            return !(isASCII && probe.isASCII) && Self.canonicallyEqual(bytes, probe.text)
         }
     }
 
@@ -159,7 +159,12 @@ final class NodeStore: Sendable {
     /// equivalent): the bytes first, and as strings only when they differ and are not all
     /// ASCII (`K` and the Kelvin sign are one text).
     static func sameText(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
-        if RawEvent.bytes(bytes, areUTF8Of: string) { return true }
+        RawEvent.bytes(bytes, areUTF8Of: string) || canonicallyEqual(bytes, string)
+    }
+
+    /// Whether `bytes` and `string`, known to differ byte for byte, are still one text to
+    /// Swift (only possible when one of them is not ASCII).
+    private static func canonicallyEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
         if bytes.allSatisfy({ $0 < 0x80 }), string.utf8.allSatisfy({ $0 < 0x80 }) { return false }
         return String(decoding: bytes, as: UTF8.self) == string
     }

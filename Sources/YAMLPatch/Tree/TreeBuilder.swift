@@ -12,9 +12,9 @@ struct TreeBuilder {
     private(set) var documents: [DocumentTree.Document] = []
     private let text: [UInt8]
     private let isASCII: Bool
-    /// Where the open collections wait in `waiting` (their children are pushed after them)
-    /// and their anchor index (-1: none), innermost last.
-    private var openCollections: [(position: Int, anchorIndex: Int32)] = []
+    /// Where the open collections wait in `waiting` (their children are pushed after them),
+    /// innermost last.
+    private var openCollections: [Int] = []
     /// Nodes whose collection is still open, in document order.
     private let waiting = WaitingNodes()
     /// The anchors and tags of waiting nodes, by position in `waiting`, in order.
@@ -84,14 +84,11 @@ struct TreeBuilder {
                 event.kind == .mappingStart
                 ? (isFlow ? .flowMapping : .blockMapping) : (isFlow ? .flowSequence : .blockSequence)
             push(kind, start, start.offset, payload: 0, event)
-            let anchorIndex = waitingProperties.last.map {
-                $0.position == waiting.count - 1 ? $0.properties.anchorIndex : -1
-            }
-            openCollections.append((waiting.count - 1, anchorIndex ?? -1))
+            openCollections.append(waiting.count - 1)
         case .sequenceEnd, .mappingEnd:
-            let open = openCollections.removeLast()
-            if event.kind == .mappingEnd { recordDuplicateKeys(from: open.position + 1) }
-            try close(open.position, end: marks.byteOffset32(event.end), event)
+            let position = openCollections.removeLast()
+            if event.kind == .mappingEnd { recordDuplicateKeys(from: position + 1) }
+            try close(position, end: marks.byteOffset32(event.end), event)
         case .streamEnd:
             finish()
         }
@@ -200,6 +197,7 @@ struct TreeBuilder {
     }
 
     /// Whether two waiting keys are scalars of the same text.
+    @inline(__always)
     private func sameKey(_ one: StoredNode, _ other: StoredNode, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard one.isScalar, other.isScalar else { return false }
         switch (one.payload == StoredNode.valueIsText, other.payload == StoredNode.valueIsText) {
@@ -213,7 +211,8 @@ struct TreeBuilder {
             let oneText = UnsafeBufferPointer(rebasing: text[Int(one.start.offset)..<Int(one.endByte)])
             let otherText = UnsafeBufferPointer(rebasing: text[Int(other.start.offset)..<Int(other.endByte)])
             if RawEvent.bytes(oneText, equal: otherText) { return true }
-            return NodeStore.sameText(oneText, String(decoding: otherText, as: UTF8.self))
+            if oneText.allSatisfy({ $0 < 0x80 }), otherText.allSatisfy({ $0 < 0x80 }) { return false }
+            return String(decoding: oneText, as: UTF8.self) == String(decoding: otherText, as: UTF8.self)
         case (true, false):
             return NodeStore.sameText(
                 .init(rebasing: text[Int(one.start.offset)..<Int(one.endByte)]), values[Int(other.payload)])

@@ -27,8 +27,8 @@ struct TreeComparer<Sink: EventSink> {
     }
 
     /// Compares the events of one node. The node comes by pointer so that walking the tree
-    /// copies (retains and releases) nothing; children still in the parsed document's store
-    /// are compared there (``compareStored(_:_:)``).
+    /// copies no node; children still in the parsed document's store are compared there
+    /// (``compareStored(_:_:)``).
     mutating func compare(_ node: UnsafePointer<Node>) throws {
         let event = try next()
         switch node.pointee.content {

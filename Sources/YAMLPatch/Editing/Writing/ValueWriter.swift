@@ -31,7 +31,8 @@ struct ValueWriter {
         case .sequence(let items):
             let written = items.map { inline($0, inFlow: true) }
             let text = "[" + written.map(\.text).joined(separator: ", ") + "]"
-            return WrittenValue(text: text, node: .expected(.sequence(NodeList(written.map(\.node)), .flow)), isBlock: false)
+            return WrittenValue(
+                text: text, node: .expected(.sequence(NodeList(written.map(\.node)), .flow)), isBlock: false)
         case .mapping(let entries):
             let written = entries.map { (key: key($0.key), value: inline($0.value, inFlow: true)) }
             let text = "{" + written.map { $0.key.text + ": " + $0.value.text }.joined(separator: ", ") + "}"
@@ -49,11 +50,13 @@ struct ValueWriter {
         case .mapping(let entries) where !entries.isEmpty:
             let written = entries.map { entry($0, indentation: indentation) }
             let text = written.map(\.text).joined(separator: "\n" + spaces(indentation))
-            return WrittenValue(text: text, node: .expected(.mapping(PairList(written.map(\.pair)), .block)), isBlock: true)
+            return WrittenValue(
+                text: text, node: .expected(.mapping(PairList(written.map(\.pair)), .block)), isBlock: true)
         case .sequence(let items) where !items.isEmpty:
             let written = items.map { block($0, indentation: indentation + 2) }
             let text = written.map { "- " + $0.text }.joined(separator: "\n" + spaces(indentation))
-            return WrittenValue(text: text, node: .expected(.sequence(NodeList(written.map(\.node)), .block)), isBlock: true)
+            return WrittenValue(
+                text: text, node: .expected(.sequence(NodeList(written.map(\.node)), .block)), isBlock: true)
         default:
             return inline(value, inFlow: false)
         }
