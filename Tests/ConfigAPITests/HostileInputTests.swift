@@ -69,7 +69,8 @@ import Testing
         let value = try ConfigAPIProcess.run(["set", "--json", file.path, "a", brackets, "-i"])
         #expect(!value.killedBySignal && value.status == 65, "\(value.standardError)")
         #expect(
-            value.standardError.hasPrefix("config-api: VALUE:1:513: invalid JSON: objects and arrays are nested deeper"))
+            value.standardError.hasPrefix(
+                "config-api: VALUE:1:513: invalid JSON: objects and arrays are nested deeper"))
         #expect(try String(contentsOf: file, encoding: .utf8) == "a: 1\n")
 
         let depth = 20_000
