@@ -46,6 +46,16 @@ struct StoredNode {
     var isMapping: Bool { kind == .blockMapping || kind == .flowMapping }
     var entryCount: Int { Int(bits >> 5) }
 
+    /// The node's bytes in the `text` it was read from.
+    func bytes(in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(start.offset)..<Int(endByte)])
+    }
+
+    /// A scalar's value: its own bytes in `text`, or its entry in `values`.
+    func scalarText(in text: UnsafeBufferPointer<UInt8>, values: [String]) -> String {
+        payload == Self.valueIsText ? String(decoding: bytes(in: text), as: UTF8.self) : values[Int(payload)]
+    }
+
     /// A collection's run of children, once they are stored.
     mutating func setChildren(first: Int, entryCount: Int) {
         payload = UInt32(truncatingIfNeeded: first)
@@ -137,10 +147,7 @@ final class NodeStore: Sendable {
     }
 
     private func scalarText(_ stored: StoredNode) -> String {
-        if stored.payload != StoredNode.valueIsText { return values[Int(stored.payload)] }
-        return text.withUnsafeBufferPointer { text in
-            String(decoding: text[Int(stored.start.offset)..<Int(stored.endByte)], as: UTF8.self)
-        }
+        text.withUnsafeBufferPointer { stored.scalarText(in: $0, values: values) }
     }
 
     /// Whether the node at `index` is a scalar of `probe`'s text, read in place.
@@ -149,7 +156,7 @@ final class NodeStore: Sendable {
         guard stored.isScalar else { return false }
         if stored.payload != StoredNode.valueIsText { return values[Int(stored.payload)] == probe.text }
         return text.withUnsafeBufferPointer { text in
-            let bytes = UnsafeBufferPointer(rebasing: text[Int(stored.start.offset)..<Int(stored.endByte)])
+            let bytes = stored.bytes(in: text)
             if RawEvent.bytes(bytes, areUTF8Of: probe.text) { return true }
             return !(isASCII && probe.isASCII) && Self.canonicallyEqual(bytes, probe.text)
         }
@@ -176,7 +183,7 @@ final class NodeStore: Sendable {
             return RawEvent.bytes(bytes, areUTF8Of: values[Int(stored.payload)])
         }
         return text.withUnsafeBufferPointer { text in
-            RawEvent.bytes(bytes, equal: .init(rebasing: text[Int(stored.start.offset)..<Int(stored.endByte)]))
+            RawEvent.bytes(bytes, equal: stored.bytes(in: text))
         }
     }
 

@@ -204,21 +204,16 @@ struct TreeBuilder {
         case (true, true) where isASCII:
             // Texts of other lengths differ (most keys of a mapping do).
             guard one.endByte &- one.start.offset == other.endByte &- other.start.offset else { return false }
-            return RawEvent.bytes(
-                .init(rebasing: text[Int(one.start.offset)..<Int(one.endByte)]),
-                equal: .init(rebasing: text[Int(other.start.offset)..<Int(other.endByte)]))
+            return RawEvent.bytes(one.bytes(in: text), equal: other.bytes(in: text))
         case (true, true):
-            let oneText = UnsafeBufferPointer(rebasing: text[Int(one.start.offset)..<Int(one.endByte)])
-            let otherText = UnsafeBufferPointer(rebasing: text[Int(other.start.offset)..<Int(other.endByte)])
+            let (oneText, otherText) = (one.bytes(in: text), other.bytes(in: text))
             if RawEvent.bytes(oneText, equal: otherText) { return true }
             if oneText.allSatisfy({ $0 < 0x80 }), otherText.allSatisfy({ $0 < 0x80 }) { return false }
             return String(decoding: oneText, as: UTF8.self) == String(decoding: otherText, as: UTF8.self)
         case (true, false):
-            return NodeStore.sameText(
-                .init(rebasing: text[Int(one.start.offset)..<Int(one.endByte)]), values[Int(other.payload)])
+            return NodeStore.sameText(one.bytes(in: text), values[Int(other.payload)])
         case (false, true):
-            return NodeStore.sameText(
-                .init(rebasing: text[Int(other.start.offset)..<Int(other.endByte)]), values[Int(one.payload)])
+            return NodeStore.sameText(other.bytes(in: text), values[Int(one.payload)])
         case (false, false):
             return values[Int(one.payload)] == values[Int(other.payload)]
         }
@@ -226,11 +221,7 @@ struct TreeBuilder {
 
     /// The text of a waiting key when it is a scalar.
     private static func keyText(_ key: StoredNode, _ text: [UInt8], _ values: [String]) -> String? {
-        guard key.isScalar else { return nil }
-        if key.payload != StoredNode.valueIsText { return values[Int(key.payload)] }
-        return text.withUnsafeBufferPointer { text in
-            String(decoding: text[Int(key.start.offset)..<Int(key.endByte)], as: UTF8.self)
-        }
+        key.isScalar ? text.withUnsafeBufferPointer { key.scalarText(in: $0, values: values) } : nil
     }
 
     @inline(never)
