@@ -41,7 +41,7 @@ let package = Package(
         // Real git, git-http-server.py (used by path), sshd and ssh-agent on loopback: tests and the git benchmark.
         .target(name: "TestSupport", path: "Tests/Support", exclude: ["git-http-server.py", "fault-server.py"]),
         .testTarget(name: "YAMLPatchTests", dependencies: ["YAMLPatch"], exclude: ["Fixtures"]),
-        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "SystemCalls", "TestSupport"]),
         .testTarget(name: "ProjectConfigTests", dependencies: ["ProjectConfig", "YAMLPatch", "TestSupport"]),
         .testTarget(name: "ConfigAPITests", dependencies: ["ConfigAPI", "ProjectConfig", "YAMLPatch", "TestSupport"]),
         // The real config-api binary against faults: kill -9 loops, hanging and redirecting servers,

@@ -97,14 +97,19 @@ public final class FileDescriptor: @unchecked Sendable {
         return bytes
     }
 
-    /// The size of a regular file; for anything else (or when `fstat` fails: the size is only
-    /// a hint), the size of one chunk of a stream.
-    private func expectedSize() -> Int {
+    /// The size of a regular file; nil for anything else, or when `fstat` fails (the size is
+    /// only a hint: reading goes on to the end either way).
+    public var regularFileSize: Int? {
         var status = stat()
         guard (try? systemCall("fstat", path: path) { fstat(descriptor, &status) }) != nil,
             status.st_mode & S_IFMT == S_IFREG
-        else { return 1 << 16 }
+        else { return nil }
         return Int(status.st_size)
+    }
+
+    /// The size of a regular file; for anything else, the size of one chunk of a stream.
+    private func expectedSize() -> Int {
+        regularFileSize ?? 1 << 16
     }
 
     /// Reads into a new buffer of `capacity` bytes until it is full or the file ends

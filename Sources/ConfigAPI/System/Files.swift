@@ -13,11 +13,13 @@ enum Files {
 
     /// The bytes of the file at `path` (standard input for `-`), refused (exit 65) without
     /// reading further once they pass `limit` (docs/contract.md#hostile-input). A missing or
-    /// unreadable file is exit 66.
+    /// unreadable file is exit 66. A large file (and the tree made of it) is given memory in
+    /// 2 MiB pages where the system has them (`ProcessMemory.prepareForLargeInput`).
     static func contents(of path: String, limit: Int) throws(CommandFailure) -> [UInt8] {
         let bytes: [UInt8]
         do {
             let file = path == standardInput ? FileDescriptor.standardInput : try FileDescriptor.openForReading(path)
+            if let size = file.regularFileSize, size <= limit { ProcessMemory.prepareForLargeInput(bytes: size) }
             bytes = try file.read(upTo: limit + 1)
         } catch {
             throw CommandFailure(.noInput, "cannot read: \(error.reason)", file: displayName(path))
