@@ -30,7 +30,7 @@ public enum ProcessMemory {
     ///
     /// A 1.1 MB file otherwise costs about 900 page faults of 4 KiB, each paid on the way in
     /// and again when the process ends; in 2 MiB pages it is a handful. The stretch is
-    /// allocated once and freed, so it stays at the heap's top (``growHeapInLargeSteps()``
+    /// allocated once and given back, so it stays at the heap's top (``growHeapInLargeSteps()``
     /// keeps freed memory up to `trimThreshold`); only the pages touched are ever faulted in.
     /// Returns the addresses advised, nil when none were (a small input, or a kernel without
     /// transparent huge pages).
@@ -39,14 +39,27 @@ public enum ProcessMemory {
         #if canImport(Glibc)
         guard bytes >= largeInputBytes else { return nil }
         let hugePage = 2 << 20
-        let stretch = min(4 * bytes + 2 * hugePage, trimThreshold / 2)
-        _ = mallopt(M_MMAP_THRESHOLD, Int32(trimThreshold / 2))
+        // Below the threshold, so that the stretch itself comes from the heap too.
+        let stretch = min(5 * bytes + 2 * hugePage, heapAllocationLimit - hugePage)
+        _ = mallopt(M_MMAP_THRESHOLD, Int32(heapAllocationLimit))
         guard let block = malloc(stretch) else { return nil }
         let address = UInt(bitPattern: block)
         let start = (address + UInt(hugePage - 1)) & ~UInt(hugePage - 1)
         let end = (address + UInt(stretch)) & ~UInt(hugePage - 1)
-        free(block)
-        guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return nil }
+        guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else {
+            free(block)
+            return nil
+        }
+        // What comes before the first 2 MiB boundary stays allocated (glibc shrinks a block in
+        // place; the rest goes back to the heap's top), so that the input's buffer, allocated
+        // next, starts at the boundary. A chunk takes 8 bytes more than asked, in steps of 16,
+        // and is at least 32 bytes; a lead shorter than that is left in 4 KiB pages.
+        let lead = Int(start - address)
+        if lead >= 32, let kept = realloc(block, lead - 8) {
+            leadAllocation = kept
+        } else {
+            free(block)
+        }
         // A hint: where the kernel has no huge pages to give, the heap keeps 4 KiB pages.
         guard (try? systemCall("madvise") { madvise(first, Int(end - start), MADV_HUGEPAGE) }) != nil else {
             return nil
@@ -57,6 +70,12 @@ public enum ProcessMemory {
         #endif
     }
 
+    /// The allocation before the stretch's first 2 MiB boundary, kept for the process's life.
+    nonisolated(unsafe) private static var leadAllocation: UnsafeMutableRawPointer?
+
     /// Freed memory the heap keeps before giving it back (the largest input is 16 MiB).
     private static let trimThreshold = 128 << 20
+    /// The largest allocation that comes from the heap once an input is large (larger ones get
+    /// a mapping of their own); 32 MiB, the most every glibc accepts for `M_MMAP_THRESHOLD`.
+    private static let heapAllocationLimit = 32 << 20
 }
