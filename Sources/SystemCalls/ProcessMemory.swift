@@ -1,9 +1,12 @@
 #if canImport(Glibc)
 internal import CMalloc
 internal import Glibc
+import Synchronization
 #endif
 
-/// How the C library's allocator serves this process.
+/// How the C library's allocator serves this process. Call these while the process has one
+/// thread (glibc's `mallopt` is not safe while other threads allocate): config-api does, before
+/// a command starts any.
 public enum ProcessMemory {
     /// Makes the heap grow in steps of 8 MiB and keep what is freed at its top (glibc's
     /// `M_TOP_PAD` and `M_TRIM_THRESHOLD`; elsewhere nothing). A command runs for moments and
@@ -22,27 +25,33 @@ public enum ProcessMemory {
     /// a command touches too little memory for 2 MiB pages to pay.
     public static let largeInputBytes = 1 << 20
 
-    /// Before reading an input of `bytes` (at least ``largeInputBytes``; else nothing): the
-    /// next allocations, which hold the input and its parsed tree (about four times its size),
-    /// come from the heap (glibc's `M_MMAP_THRESHOLD`, instead of a mapping of their own each),
-    /// from a stretch of it that the kernel may back with 2 MiB pages (`MADV_HUGEPAGE`, used
-    /// where transparent huge pages are `always` or `madvise`; elsewhere a no-op).
+    /// Before reading an input of `bytes` (at least ``largeInputBytes``; else nothing): puts
+    /// the allocations that follow, the input's buffer first, on a stretch of the heap that the
+    /// kernel may back with 2 MiB pages (`MADV_HUGEPAGE`, followed where transparent huge pages
+    /// are `always` or `madvise`). The stretch is five times the input (for the input and its
+    /// parsed tree), at most 30 MiB: for an input over about 5 MiB it holds the input and the
+    /// first part of its tree. From then on, allocations under 32 MiB come from the heap
+    /// (glibc's `M_MMAP_THRESHOLD`) rather than from a mapping each.
     ///
-    /// A 1.1 MB file otherwise costs about 900 page faults of 4 KiB, each paid on the way in
-    /// and again when the process ends; in 2 MiB pages it is a handful. The stretch is
-    /// allocated once and given back, so it stays at the heap's top (``growHeapInLargeSteps()``
-    /// keeps freed memory up to `trimThreshold`); only the pages touched are ever faulted in.
-    /// Returns the addresses advised, nil when none were (a small input, or a kernel without
-    /// transparent huge pages).
+    /// Each 4 KiB page costs a fault on first touch and its release when the process ends; a
+    /// 1.1 MB file and its tree take about 900 of them, and a handful of 2 MiB pages instead.
+    /// The stretch is allocated once: the part before its first 2 MiB boundary is kept, so that
+    /// the next allocation starts on the boundary, and the rest goes back to the heap's top,
+    /// where it stays (``growHeapInLargeSteps()``, which this calls, keeps freed memory there);
+    /// only the pages touched are ever faulted in. Returns the addresses advised; nil when none
+    /// were: a small input, an allocator that refuses the settings or the stretch, or a kernel
+    /// without transparent huge pages.
     @discardableResult
     public static func prepareForLargeInput(bytes: Int) -> Range<UInt>? {
         #if canImport(Glibc)
         guard bytes >= largeInputBytes else { return nil }
+        growHeapInLargeSteps()
         let hugePage = 2 << 20
         // Below the threshold, so that the stretch itself comes from the heap too.
         let stretch = min(5 * bytes + 2 * hugePage, heapAllocationLimit - hugePage)
-        _ = mallopt(M_MMAP_THRESHOLD, Int32(heapAllocationLimit))
-        guard let block = malloc(stretch) else { return nil }
+        guard mallopt(M_MMAP_THRESHOLD, Int32(heapAllocationLimit)) == 1, let block = malloc(stretch) else {
+            return nil
+        }
         let address = UInt(bitPattern: block)
         let start = (address + UInt(hugePage - 1)) & ~UInt(hugePage - 1)
         let end = (address + UInt(stretch)) & ~UInt(hugePage - 1)
@@ -50,13 +59,11 @@ public enum ProcessMemory {
             free(block)
             return nil
         }
-        // What comes before the first 2 MiB boundary stays allocated (glibc shrinks a block in
-        // place; the rest goes back to the heap's top), so that the input's buffer, allocated
-        // next, starts at the boundary. A chunk takes 8 bytes more than asked, in steps of 16,
-        // and is at least 32 bytes; a lead shorter than that is left in 4 KiB pages.
+        // glibc shrinks a block in place. A chunk takes 8 bytes more than asked, in steps of
+        // 16, and is at least 32 bytes; a lead shorter than that is left in 4 KiB pages.
         let lead = Int(start - address)
         if lead >= 32, let kept = realloc(block, lead - 8) {
-            leadAllocation = kept
+            leadAllocations.withLock { $0.append(UInt(bitPattern: kept)) }
         } else {
             free(block)
         }
@@ -70,12 +77,15 @@ public enum ProcessMemory {
         #endif
     }
 
-    /// The allocation before the stretch's first 2 MiB boundary, kept for the process's life.
-    nonisolated(unsafe) private static var leadAllocation: UnsafeMutableRawPointer?
+    #if canImport(Glibc)
+    /// The parts of stretches before their first 2 MiB boundary, kept for the process's life.
+    private static let leadAllocations = Mutex<[UInt]>([])
+    #endif
 
     /// Freed memory the heap keeps before giving it back (the largest input is 16 MiB).
     private static let trimThreshold = 128 << 20
     /// The largest allocation that comes from the heap once an input is large (larger ones get
-    /// a mapping of their own); 32 MiB, the most every glibc accepts for `M_MMAP_THRESHOLD`.
+    /// a mapping of their own); 32 MiB, the most glibc accepts for `M_MMAP_THRESHOLD` on 64-bit
+    /// systems in every version.
     private static let heapAllocationLimit = 32 << 20
 }
