@@ -108,9 +108,12 @@
             let output = try ProcessResult.run(URL(fileURLWithPath: "/usr/bin/ldd"), [binary]).standardOutput
             var paths: [String: String] = [:]
             for line in output.split(separator: "\n") {
-                let parts = line.split(separator: " ")
+                let parts = line.split(separator: " ").map { $0.trimmingCharacters(in: .whitespaces) }
                 if parts.count >= 3, parts[1] == "=>" {
-                    paths[String(parts[0].trimmingCharacters(in: .whitespaces))] = String(parts[2])
+                    paths[parts[0]] = parts[2]
+                } else if parts.count == 2, parts[0].hasPrefix("/") {
+                    // The dynamic loader, listed by its path alone.
+                    paths[URL(fileURLWithPath: parts[0]).lastPathComponent] = parts[0]
                 }
             }
             return paths

@@ -26,14 +26,20 @@ import Testing
         let token = "tok-kill-loop-5c2e"
         let server = try GitHTTPServer(root: workspace.folder.path, token: token, lifetime: 1200)
         try GitCLI.run(["remote", "set-url", "origin", server.url("remote.git")], in: workspace.clone)
-        try killLoop(workspace, environment: ConfigAPIProcess.environment(["GITHUB_TOKEN": token]))
+        try killLoop(workspace, environment: ConfigAPIProcess.environment(["GITHUB_TOKEN": token])) {
+            try server.waitUntilIdle()
+        }
     }
 
     /// Bumps `api` to a new hash per run, killing each run after a random delay within a window
     /// that starts at one run's length and adapts to the machine's load (shorter after a run that
     /// ended first, longer after a kill: a choice of kill points, not an assertion), and checks
     /// the invariants after each kill and each recovery.
-    private func killLoop(_ workspace: FaultWorkspace, environment: [String: String]) throws {
+    /// `settle` waits for what a kill leaves running on the remote's side (a server still
+    /// receiving the killed run's push) before the remote is checked.
+    private func killLoop(
+        _ workspace: FaultWorkspace, environment: [String: String], settle: () throws -> Void = {}
+    ) throws {
         let start = Date()
         let warmUp = try ConfigAPIProcess.run(workspace.bump("1000002"), environment: environment)
         try #require(warmUp.status == 0, "\(warmUp.standardError)")
@@ -53,6 +59,7 @@ import Testing
             window *= killed.killedBySignal ? 1.1 : 0.8
             if killed.killedBySignal {
                 kills += 1
+                try settle()
                 try workspace.checkRemoteIntegrity()
                 let remoteHash = FaultWorkspace.apiHash(in: try workspace.remoteText()) ?? "none"
                 #expect([previous, sha].contains(remoteHash), "run \(runs): the remote has the old or the new version")

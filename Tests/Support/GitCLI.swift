@@ -36,8 +36,10 @@ public enum GitCLI {
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: stderr, as: UTF8.self)
-            throw FixtureFailure(description: "git \(arguments.joined(separator: " ")): \(message)")
+            // Some commands (fsck) report what they found on standard output.
+            let message = String(decoding: stderr + stdout, as: UTF8.self)
+            let command = "git " + arguments.joined(separator: " ")
+            throw FixtureFailure(description: "\(command) exited with \(process.terminationStatus): \(message)")
         }
         var text = String(decoding: stdout, as: UTF8.self)
         if text.hasSuffix("\n") { text.removeLast() }

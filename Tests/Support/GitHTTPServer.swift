@@ -35,7 +35,8 @@ public final class GitHTTPServer: @unchecked Sendable {
         self.token = token
         logFolder = try TemporaryFolder("config-api-http-server")
         script = try LoopbackScript([Self.scriptPath, "--root", root, "--token", token, "--lifetime", "\(lifetime)",
-                                     "--request-log", logFolder.child("requests.log")]
+                                     "--request-log", logFolder.child("requests.log"),
+                                     "--busy-file", logFolder.child("busy")]
                                     + (readToken.map { ["--read-token", $0] } ?? []), environment: environment)
     }
 
@@ -60,6 +61,19 @@ public final class GitHTTPServer: @unchecked Sendable {
             }
             return Request(credential: credential, method: fields[1], path: fields[2])
         }
+    }
+
+    /// Returns once no request is being served: a push whose client was killed after sending it
+    /// goes on in `git http-backend` to the end. Looks up to `polls` times, 5 ms apart.
+    public func waitUntilIdle(polls: Int = 4000) throws {
+        let path = logFolder.child("busy")
+        for _ in 0..<polls {
+            let count = (try? String(contentsOfFile: path, encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if count == nil || count == "0" { return }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        throw FixtureFailure(description: "the git HTTP server was still serving a request after \(polls) looks")
     }
 
     /// Closes the server's stdin (it exits) and waits for it.

@@ -2,13 +2,15 @@
 """A smart-HTTP git server for tests: `git http-backend` behind HTTP Basic auth, loopback only.
 
 Usage: git-http-server.py --root DIR [--token TOKEN] [--read-token TOKEN] [--lifetime SECONDS]
-                          [--request-log FILE] [--host ADDRESS]
+                          [--request-log FILE] [--busy-file FILE] [--host ADDRESS]
 Serves every repository under DIR at http://127.0.0.1:PORT/<name>. With --token, every request
 needs Basic auth whose password equals TOKEN (any user name), else 401; a --read-token password
 may fetch but gets 403 on push (like a GitHub token without write access). With --request-log,
 appends one line per request to FILE: the credentials it carried (none, token, read-token or
-wrong), the method and the path. Picks a free port and prints it on stdout (one line). Exits when
-stdin closes or after --lifetime seconds, so no server outlives the tests that started it.
+wrong), the method and the path. With --busy-file, keeps in FILE the number of requests being
+served (a client that went away leaves its request running to the end). Picks a free port and
+prints it on stdout (one line). Exits when stdin closes or after --lifetime seconds, so no server
+outlives the tests that started it.
 --host binds another local address than 127.0.0.1 (one added to a test's own network namespace).
 """
 import argparse
@@ -91,6 +93,13 @@ class GitHTTPHandler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length else b""
 
     def serve(self):
+        self.server.change_busy(+1)
+        try:
+            self.serve_request()
+        finally:
+            self.server.change_busy(-1)
+
+    def serve_request(self):
         body = self.read_body()
         kind = self.credential_kind()
         self.log_request_credentials(kind)
@@ -141,6 +150,22 @@ class GitHTTPHandler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
+class GitHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    busy = 0
+    busy_file = None
+    busy_lock = threading.Lock()
+
+    def change_busy(self, change):
+        """Counts a request in or out; the count is replaced in --busy-file as a whole."""
+        with self.busy_lock:
+            self.busy += change
+            if self.busy_file is not None:
+                with open(self.busy_file + ".new", "w") as file:
+                    file.write(f"{self.busy}\n")
+                os.replace(self.busy_file + ".new", self.busy_file)
+
+
 def exit_when_stdin_closes():
     sys.stdin.buffer.read()
     os._exit(0)
@@ -154,11 +179,12 @@ def main():
     parser.add_argument("--lifetime", type=float, default=600, help="seconds before the server exits by itself")
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
     parser.add_argument("--request-log", help="file to append each request's credential kind, method and path to")
+    parser.add_argument("--busy-file", help="file that holds the number of requests being served")
     parser.add_argument("--host", default="127.0.0.1", help="the local address to listen on")
     arguments = parser.parse_args()
 
-    server = ThreadingHTTPServer((arguments.host, 0), GitHTTPHandler)
-    server.daemon_threads = True
+    server = GitHTTPServer((arguments.host, 0), GitHTTPHandler)
+    server.busy_file = arguments.busy_file
     server.root = os.path.abspath(arguments.root)
     server.token = arguments.token
     server.read_token = arguments.read_token
