@@ -130,9 +130,6 @@ extension DocumentEditor {
             let keyEnd = layout.contentEnd(of: key)
             // A tag right before `:` would take the colon into its name.
             let colon = key.tag != nil && key.scalarText == "" ? " : " : ": "
-            if style == .flow, key.start.offset == keyEnd, key.properties == nil {
-                try checkFollowsQuestionMark(key)
-            }
             if style == .flow, !layout.hasLineBreak(in: key.range) {
                 try checkFitsOneLine(String(decoding: layout.bytes[key.start.offset..<keyEnd], as: UTF8.self), key)
                 return (keyEnd..<keyEnd, colon, "")
@@ -159,17 +156,6 @@ extension DocumentEditor {
         }
         try checkFitsOneLine(written.text, key)
         return written.text
-    }
-
-    /// Refuses to put a `:` after an empty flow key (`?` with nothing after it) that libyaml
-    /// placed further on than blanks after its `?`: in `[a, ?\n ]]` it sits after the first
-    /// `]`, where a `:` would be read as part of no entry.
-    private func checkFollowsQuestionMark(_ key: Node) throws {
-        let before = layout.bytes[..<key.start.offset].last { !$0.isWhiteSpaceOrBreak }
-        guard before != .questionMark else { return }
-        throw YAMLPatchError(
-            .value, "cannot give a value to this key: it is an empty '?' key that YAML readers place after other text",
-            at: key.start)
     }
 
     /// Refuses to put a `:` after a flow key written as `text` when YAML readers would not
